@@ -1,0 +1,168 @@
+/**
+ * Types shared by every analysis module and by their consumers (print, tui).
+ * All character offsets are into `AnalysisInput.text`, which is the article's
+ * plain paragraphs joined by "\n\n" (see `analysisText` in ./text.ts).
+ */
+
+export interface AnalysisInput {
+  id: string;
+  title: string;
+  /** ISO date (YYYY-MM-DD) the article's relative dates resolve against; null when unknown. */
+  date: string | null;
+  paragraphs: string[];
+}
+
+/** Where a fact came from: a sentence and a character range inside the article text. */
+export interface Evidence {
+  /** Index into the article's sentence list. */
+  sentence: number;
+  /** Index of the paragraph that holds the sentence. */
+  paragraph: number;
+  /** Character range [start, end) in the article text. */
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  index: number;
+  paragraph: number;
+  /** Character range [start, end) in the article text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type CasualtyKind = 'killed' | 'injured' | 'missing' | 'captured' | 'displaced' | 'evacuated';
+export type Qualifier = 'exact' | 'over' | 'about' | 'at least' | 'up to' | 'under' | 'nearly';
+
+export interface Casualty {
+  kind: CasualtyKind;
+  count: number;
+  qualifier: Qualifier;
+  /** Who: "civilians", "soldiers", "people", "children"; null when not stated. */
+  group: string | null;
+  /** Parts of the total that the text names ("including two children"): never added to count. */
+  including: { count: number; group: string }[];
+  /** The words the count was read from, e.g. "wounded more than seventy others". */
+  text: string;
+  evidence: Evidence;
+}
+
+export interface Quantity {
+  count: number;
+  qualifier: Qualifier;
+  /** What is counted: "Shahed-type drones", "day freeze", "people evacuated". */
+  what: string;
+  /** "weapon", "duration", "people", "money", "other". */
+  category: 'weapon' | 'duration' | 'people' | 'money' | 'other';
+  text: string;
+  evidence: Evidence;
+}
+
+export interface Person {
+  /** The fullest clean form of the name seen ("Vladimir Putin"). */
+  name: string;
+  /** Role or title when the text gives one ("Special Envoy", "Russian President"). */
+  role: string | null;
+  mentions: number;
+  /** Every other form the person was named by ("Putin", "Zelenskyy"). */
+  aliases: string[];
+  evidence: Evidence[];
+}
+
+export interface NamedEntity {
+  name: string;
+  mentions: number;
+  aliases: string[];
+  evidence: Evidence[];
+}
+
+export interface DateMention {
+  /** The words as written ("Sept. 7", "44 days ago"). */
+  text: string;
+  /** Resolved ISO date (YYYY-MM-DD, or YYYY-MM for a month), or null when it can't be resolved. */
+  date: string | null;
+  /** The event the sentence ties the date to, when it says ("Trump-Putin summit in Alaska"). */
+  event: string | null;
+  evidence: Evidence;
+}
+
+export type StatementKind = 'direct' | 'indirect' | 'narration';
+
+export interface Quote {
+  /** Canonical speaker name, or null when it can't be attributed. */
+  speaker: string | null;
+  /** The quoted words, without the quote marks. */
+  text: string;
+  kind: 'direct' | 'indirect';
+  evidence: Evidence;
+}
+
+/** Who is speaking in one sentence, as worked out by the attribution module. */
+export interface SentenceAttribution {
+  sentence: number;
+  /** Canonical speaker name, or null for the article's own narration. */
+  speaker: string | null;
+  kind: StatementKind;
+  /** Direct quotes inside the sentence (text without marks). */
+  quotes: string[];
+}
+
+export interface Summary {
+  id: string;
+  title: string;
+  date: string | null;
+  lead: string;
+  leadEvidence: Evidence[];
+  casualties: Casualty[];
+  quantities: Quantity[];
+  people: Person[];
+  places: NamedEntity[];
+  organizations: NamedEntity[];
+  dates: DateMention[];
+  quotes: Quote[];
+}
+
+export type Stance =
+  | 'proposes'
+  | 'accepts'
+  | 'rejects'
+  | 'violation'
+  | 'doubts'
+  | 'hopes'
+  | 'deadline'
+  | 'on-hold'
+  | 'expired'
+  | 'supports'
+  | 'neutral';
+
+export interface Statement {
+  /** Article id. */
+  article: string;
+  speaker: string | null;
+  kind: StatementKind;
+  stance: Stance;
+  text: string;
+  /** Date expressions in the statement, resolved against the article date. */
+  dates: { text: string; date: string | null }[];
+  evidence: Evidence;
+}
+
+export interface SpeakerRow {
+  name: string;
+  aliases: string[];
+  /** Ids of the articles the speaker has statements in. */
+  articles: string[];
+  /** Number of statements. */
+  statements: number;
+}
+
+export interface Comparison {
+  topic: string;
+  terms: string[];
+  articles: { id: string; title: string; date: string | null }[];
+  statements: Statement[];
+  speakers: SpeakerRow[];
+  /** Pairs of statements on the same topic whose stances disagree. */
+  disagreements: { a: number; b: number; why: string }[];
+}
