@@ -3,10 +3,12 @@
 import { build } from 'esbuild';
 import { existsSync, statSync, readdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'cli.js');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 function newestMtime(dir) {
   let newest = 0;
@@ -33,7 +35,7 @@ await build({
   minify: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  define: { 'process.env.NODE_ENV': '"production"' },
+  define: { 'process.env.NODE_ENV': '"production"', __NEWSDESK_VERSION__: JSON.stringify(pkg.version) },
   alias: { 'react-devtools-core': join(root, 'scripts', 'devtools-stub.mjs') },
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
   banner: {

@@ -1,0 +1,204 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { bundledArticlesDir } from './library/bundled.js';
+import { closestIds, editDistance, findArticle } from './library/find.js';
+import { DirectoryError, loadArticles } from './library/load.js';
+import { sanitizeLine } from './library/sanitize.js';
+import type { Article, LoadResult } from './library/types.js';
+import { formatListText, listToJson } from './print/list.js';
+import { articleToJson } from './print/read.js';
+import { shouldUseColor } from './render/color.js';
+
+declare const __NEWSDESK_VERSION__: string | undefined;
+const VERSION = typeof __NEWSDESK_VERSION__ === 'string' ? __NEWSDESK_VERSION__ : '0.0.0-dev';
+
+/** Usage errors (unknown id, bad option value, missing folder) exit with this code. */
+const USAGE_ERROR = 2;
+const MIN_WIDTH = 20;
+const MAX_WIDTH = 1000;
+const DEFAULT_PRINT_WIDTH = 80;
+
+interface GlobalOptions {
+  dir?: string[];
+  color: boolean;
+  width?: number;
+  json?: boolean;
+}
+
+/** A failure the user caused and can fix: one line on stderr, then exit 2. */
+class UsageError extends Error {}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+function unknownCommand(program: Command, typed: string): UsageError {
+  const names = program.commands.map((command) => command.name());
+  const closest = names.map((name) => ({ name, distance: editDistance(typed, name) })).sort((a, b) => a.distance - b.distance)[0];
+  const hint = closest && closest.distance <= 2 ? ` Did you mean ${closest.name}?` : '';
+  return new UsageError(`unknown command '${sanitizeLine(typed)}'.${hint} Commands: ${names.join(', ')} (newsdesk --help).`);
+}
+
+function parseWidth(value: string): number {
+  const width = Number(value);
+  if (!Number.isInteger(width) || width < MIN_WIDTH || width > MAX_WIDTH) {
+    throw new InvalidArgumentError(`expected a whole number of columns from ${MIN_WIDTH} to ${MAX_WIDTH}.`);
+  }
+  return width;
+}
+
+function write(text: string): void {
+  process.stdout.write(text);
+}
+
+function writeJson(value: unknown): void {
+  write(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+function load(options: GlobalOptions): LoadResult {
+  const dirs = options.dir?.length ? options.dir : [bundledArticlesDir()];
+  let result: LoadResult;
+  try {
+    result = loadArticles(dirs);
+  } catch (error) {
+    if (error instanceof DirectoryError) throw new UsageError(`--dir ${sanitizeLine(error.message)}`);
+    throw error;
+  }
+  for (const problem of result.problems) {
+    process.stderr.write(`newsdesk: ${problem.path}: ${problem.reason}\n`);
+  }
+  return result;
+}
+
+function printOptions(options: GlobalOptions): { color: boolean; width: number } {
+  return {
+    color: shouldUseColor({ noColorFlag: !options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) }),
+    width: options.width ?? (process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : DEFAULT_PRINT_WIDTH),
+  };
+}
+
+function requireArticle(articles: Article[], id: string): Article {
+  const article = findArticle(articles, id);
+  if (article) return article;
+  const hint = closestIds(articles, id);
+  const safeId = sanitizeLine(id);
+  throw new UsageError(
+    hint.length
+      ? `no article with id "${safeId}". Did you mean: ${hint.join(', ')}? (newsdesk list shows every id)`
+      : `no article with id "${safeId}": no articles are loaded.`,
+  );
+}
+
+function runList(options: GlobalOptions): void {
+  const { articles } = load(options);
+  if (options.json) writeJson(listToJson(articles));
+  else write(formatListText(articles, printOptions(options)));
+}
+
+async function runRead(id: string, options: GlobalOptions): Promise<void> {
+  const article = requireArticle(load(options).articles, id);
+  if (options.json) return writeJson(articleToJson(article));
+  const { renderArticle } = await import('./render/article.js');
+  write(`${renderArticle(article, printOptions(options)).lines.join('\n')}\n`);
+}
+
+async function runSummary(id: string, options: GlobalOptions): Promise<void> {
+  const article = requireArticle(load(options).articles, id);
+  const [{ summarize }, { toAnalysisInput }, { formatSummaryText, summaryToJson }] = await Promise.all([
+    import('./analysis/index.js'),
+    import('./analysis/input.js'),
+    import('./print/summary.js'),
+  ]);
+  const summary = summarize(toAnalysisInput(article));
+  if (options.json) writeJson(summaryToJson(summary));
+  else write(formatSummaryText(summary, printOptions(options)));
+}
+
+async function runCompare(topic: string | undefined, options: GlobalOptions): Promise<void> {
+  const { articles } = load(options);
+  const [{ compareArticles }, { toAnalysisInput }, { formatComparisonText, comparisonToJson }] = await Promise.all([
+    import('./analysis/index.js'),
+    import('./analysis/input.js'),
+    import('./print/compare.js'),
+  ]);
+  const comparison = compareArticles(articles.map(toAnalysisInput), (topic ?? 'ceasefire').toLowerCase());
+  if (options.json) writeJson(comparisonToJson(comparison));
+  else write(formatComparisonText(comparison, printOptions(options)));
+}
+
+async function runDefault(options: GlobalOptions): Promise<void> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return runList(options);
+  const loaded = load(options);
+  const { runReader } = await import('./tui/run.js');
+  await runReader({ load: loaded, color: printOptions(options).color });
+}
+
+function buildProgram(): Command {
+  const program = new Command('newsdesk');
+  program
+    .description('A terminal news reader: read articles, see their key facts, compare who said what.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .option('--dir <path>', 'read articles from this folder (recursively) instead of the bundled ones; repeatable', collect)
+    .option('--json', 'print machine-readable JSON')
+    .option('--no-color', 'no colour or styling (also: NO_COLOR=1)')
+    .option('--width <columns>', `wrap printed text at this width (${MIN_WIDTH}-${MAX_WIDTH})`, parseWidth)
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: (text, writeErr) => writeErr(`newsdesk: ${text.replace(/^error: /, '')}`) })
+    .argument('[command]', 'list, read, summary or compare; none opens the reader on a terminal')
+    .action(async (command: string | undefined) => {
+      if (command !== undefined) throw unknownCommand(program, command);
+      return runDefault(program.opts<GlobalOptions>());
+    });
+
+  const withGlobals = (command: Command) => command.optsWithGlobals<GlobalOptions>();
+  program
+    .command('list')
+    .description('print the articles: date, words, id and title')
+    .action(async (_options, command: Command) => runList(withGlobals(command)));
+  program
+    .command('read')
+    .description('print an article, formatted and wrapped')
+    .argument('<id>', 'the article id (its file name without extension)')
+    .action(async (id: string, _options, command: Command) => runRead(id, withGlobals(command)));
+  program
+    .command('summary')
+    .description("print an article's key facts, each with the sentence it came from")
+    .argument('<id>', 'the article id')
+    .action(async (id: string, _options, command: Command) => runSummary(id, withGlobals(command)));
+  program
+    .command('compare')
+    .description('print who said what about a topic across all articles')
+    .argument('[topic]', 'the topic word', 'ceasefire')
+    .action(async (topic: string, _options, command: Command) => runCompare(topic, withGlobals(command)));
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
+  }
+  return program;
+}
+
+// A reader closing the pipe early (`newsdesk list | head -1`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
+      return USAGE_ERROR;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`newsdesk: ${error.message}\n`);
+      return USAGE_ERROR;
+    }
+    process.stderr.write(`newsdesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,38 @@
+import type { Article } from './types.js';
+
+/** Edit distance between two short strings (ids), for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}
+
+/** The article with this id, or, failing that, the only one whose id starts with it. */
+export function findArticle(articles: Article[], id: string): Article | undefined {
+  const exact = articles.find((article) => article.id === id);
+  if (exact) return exact;
+  const prefixed = articles.filter((article) => article.id.startsWith(id));
+  return id.length > 0 && prefixed.length === 1 ? prefixed[0] : undefined;
+}
+
+/** Up to `count` ids closest to what was typed: containing it first, then by edit distance. */
+export function closestIds(articles: Article[], id: string, count = 3): string[] {
+  const wanted = id.toLowerCase();
+  return articles
+    .map((article) => {
+      const candidate = article.id.toLowerCase();
+      const contains = candidate.includes(wanted) || wanted.includes(candidate);
+      return { id: article.id, score: contains ? 0 : editDistance(wanted, candidate) };
+    })
+    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
+    .slice(0, count)
+    .map((entry) => entry.id);
+}

@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+export const repoRoot = join(import.meta.dirname, '..', '..');
+export const binPath = join(repoRoot, 'bin', 'newsdesk.js');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the built CLI with stdin and stdout as pipes (never a terminal). Colour variables from the
+ * caller's environment are removed unless the test sets them.
+ */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliResult {
+  const childEnv: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env };
+  const result = spawnSync(process.execPath, [binPath, ...args], {
+    cwd: repoRoot,
+    env: Object.fromEntries(Object.entries(childEnv).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,
+    encoding: 'utf8',
+    input: '',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
