@@ -75,11 +75,11 @@ describe('newsdesk read', () => {
   });
 
   it('an unknown id exits 2 with one line and the closest ids', () => {
-    const { status, stdout, stderr } = runCli(['read', 'kellog']);
+    const { status, stdout, stderr } = runCli(['read', 'kelog']);
     expect(status).toBe(2);
     expect(stdout).toBe('');
     expect(stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(stderr).toMatch(/no article with id "kellog"\. Did you mean: kellogg-mass-attack/);
+    expect(stderr).toMatch(/no article with id "kelog"\. Did you mean: kellogg-mass-attack/);
   });
 });
 
