@@ -1,8 +1,9 @@
 // Bundles src/cli.ts (and everything it imports) into one ESM file in dist/,
 // so the published package has no runtime dependencies and starts fast.
 import { build } from 'esbuild';
-import { existsSync, statSync, readdirSync } from 'node:fs';
-import { join, dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, statSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, dirname, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
@@ -24,7 +25,21 @@ if (process.argv.includes('--if-needed') && existsSync(outfile)) {
   if (statSync(outfile).mtimeMs >= inputs) process.exit(0);
 }
 
-await build({
+/** Fingerprint of some source folders: caches written by a build with other code are not trusted. */
+function fingerprint(...folders) {
+  const hash = createHash('sha256').update(pkg.version);
+  const add = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) add(path);
+      else hash.update(path.slice(root.length)).update(readFileSync(path));
+    }
+  };
+  for (const folder of folders) if (existsSync(join(root, folder))) add(join(root, folder));
+  return hash.digest('hex').slice(0, 16);
+}
+
+const result = await build({
   entryPoints: [join(root, 'src', 'cli.ts')],
   outdir: join(root, 'dist'),
   bundle: true,
@@ -35,11 +50,36 @@ await build({
   minify: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  define: { 'process.env.NODE_ENV': '"production"', __NEWSDESK_VERSION__: JSON.stringify(pkg.version) },
-  alias: { 'react-devtools-core': join(root, 'scripts', 'devtools-stub.mjs') },
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    __NEWSDESK_VERSION__: JSON.stringify(pkg.version),
+    __NEWSDESK_BUILD__: JSON.stringify(fingerprint('src/library')),
+    __NEWSDESK_ANALYSIS_BUILD__: JSON.stringify(fingerprint('src/analysis', 'src/print')),
+  },
+  alias: {
+    'react-devtools-core': join(root, 'scripts', 'devtools-stub.mjs'),
+    // marked-terminal imports these whole, but we render with emoji off, and code blocks in news
+    // need no syntax colouring: highlight.js, parse5 and emojilib were 1.4 MB the reader loaded at start.
+    'cli-highlight': join(root, 'scripts', 'highlight-stub.mjs'),
+    'node-emoji': join(root, 'scripts', 'emoji-stub.mjs'),
+  },
+  metafile: true,
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __newsdeskCreateRequire } from 'node:module'; const require = __newsdeskCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
 });
+
+// Chunk names carry content hashes: old chunks would pile up and be published. They are removed after
+// the build rather than emptying dist/ first, so a program started meanwhile never finds it missing.
+const written = new Set(Object.keys(result.metafile.outputs).map((path) => resolve(path)));
+for (const folder of [join(root, 'dist'), join(root, 'dist', 'chunks')]) {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isFile() && entry.name.endsWith('.js') && !written.has(path)) rmSync(path, { force: true });
+  }
+}
+
+// `NEWSDESK_METAFILE=path npm run build` writes esbuild's metafile (which module went into which chunk).
+if (process.env.NEWSDESK_METAFILE) writeFileSync(process.env.NEWSDESK_METAFILE, JSON.stringify(result.metafile));

@@ -46,6 +46,8 @@ export interface Casualty {
   /** The words the count was read from, e.g. "wounded more than seventy others". */
   text: string;
   evidence: Evidence;
+  /** Set when the text gives an order of magnitude ("hundreds"): count is then its smallest sensible value. */
+  vague?: boolean;
 }
 
 export interface Quantity {
@@ -57,6 +59,10 @@ export interface Quantity {
   category: 'weapon' | 'duration' | 'people' | 'money' | 'other';
   text: string;
   evidence: Evidence;
+  /** Set when the text gives an order of magnitude ("hundreds"): count is then its smallest sensible value. */
+  vague?: boolean;
+  /** For money, the currency as written ("$", "€", "euros"); absent otherwise. */
+  unit?: string;
 }
 
 export interface Person {
@@ -80,7 +86,7 @@ export interface NamedEntity {
 export interface DateMention {
   /** The words as written ("Sept. 7", "44 days ago"). */
   text: string;
-  /** Resolved ISO date (YYYY-MM-DD, or YYYY-MM for a month), or null when it can't be resolved. */
+  /** Resolved ISO date (YYYY-MM-DD, YYYY-MM for a month, YYYY for a year alone), or null when it can't be resolved. */
   date: string | null;
   /** The event the sentence ties the date to, when it says ("Trump-Putin summit in Alaska"). */
   event: string | null;

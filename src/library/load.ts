@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { basename, extname, join, relative, resolve } from 'node:path';
+import { CACHE_BY_DEFAULT, cacheDirectory, LibraryCache, type ArticleText } from './cache.js';
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, MAX_DIRECTORY_DEPTH, MAX_FILES_SCANNED } from './limits.js';
 import { ArticleError, normalizeNewlines, parseMarkdownArticle, parsePlainArticle, type ParsedArticle } from './parse.js';
 import { decodeUtf8, sanitizeLine } from './sanitize.js';
@@ -156,13 +157,86 @@ export function compareArticles(a: Article, b: Article): number {
   return a.title.localeCompare(b.title);
 }
 
+export interface LoadOptions {
+  /**
+   * Where parsed articles are cached between runs; false reads and parses every file. By default the
+   * built program uses $XDG_CACHE_HOME/newsdesk and runs from the sources don't cache;
+   * NEWSDESK_NO_CACHE=1 in the environment turns the default off.
+   */
+  cacheDir?: string | false;
+}
+
+function chooseCacheDir(options: LoadOptions): string | false {
+  if (options.cacheDir !== undefined) return options.cacheDir;
+  return process.env.NEWSDESK_NO_CACHE === '1' || !CACHE_BY_DEFAULT ? false : cacheDirectory();
+}
+
+/** Size and mtime of a file, or undefined when it can't be stat'ed (the read reports why). */
+function fileKey(path: string): { size: number; mtimeMs: number } | undefined {
+  try {
+    const stat = statSync(path);
+    return { size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return undefined;
+  }
+}
+
+function textOf(path: string, id: string): ArticleText | undefined {
+  const { article } = loadArticleFile(path, id);
+  return article ? { body: article.body, paragraphs: article.paragraphs } : undefined;
+}
+
+/** An article's id: its file name, or, when another file has that name, its path below its folder. */
+function uniqueId(name: string, root: string, path: string, seenIds: Set<string>): string {
+  if (!seenIds.has(name)) return name;
+  const relativeId = sanitizeLine(relative(root, path).replace(/\.[^./]+$/, ''));
+  return seenIds.has(relativeId) ? `${relativeId}~${seenIds.size}` : relativeId;
+}
+
+/**
+ * The library as the cache last saw it, without looking at any article file: for drawing a first
+ * frame at once. Undefined when a folder has no cache (or caching is off). Files may have changed
+ * since, so follow it with loadArticles and show that result when it differs.
+ */
+export function loadArticlesFromCache(dirs: string[], options: LoadOptions = {}): LoadResult | undefined {
+  const cacheDir = chooseCacheDir(options);
+  if (cacheDir === false) return undefined;
+  const articles: Article[] = [];
+  const problems: LoadProblem[] = [];
+  const seenIds = new Set<string>();
+  const seenRoots = new Set<string>();
+  for (const dir of dirs) {
+    const root = resolve(dir);
+    if (seenRoots.has(root)) continue;
+    seenRoots.add(root);
+    const cache = LibraryCache.open(root, cacheDir);
+    const entries = cache.cachedEntries();
+    if (!entries) return undefined;
+    for (const entry of entries) {
+      const id = uniqueId(entry.name, root, entry.path, seenIds);
+      seenIds.add(id);
+      const path = entry.path;
+      articles.push(cache.articleFrom(entry, id, () => textOf(path, id)));
+      for (const reason of entry.warnings ?? []) problems.push({ path: entry.shownPath, reason });
+    }
+  }
+  articles.sort(compareArticles);
+  return { articles, problems };
+}
+
 /**
  * Loads every article below the given folders. Files that can't be articles are reported with their
  * path and reason; the rest still load. A folder that does not exist throws DirectoryError.
+ *
+ * Articles whose file has the size and mtime recorded in the cache are not read again: their
+ * metadata comes from the cache index and their body and paragraphs are read from the cache when
+ * first used. The cache never changes what is loaded, only how fast.
  */
-export function loadArticles(dirs: string[]): LoadResult {
+export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadResult {
   const state: Walk = { files: [], problems: [], visited: new Set(), truncated: false };
   const roots = new Map<string, string>();
+  const cacheDir = chooseCacheDir(options);
+  const caches = new Map<string, LibraryCache>();
   for (const dir of dirs) {
     const root = resolve(dir);
     let stat;
@@ -175,26 +249,37 @@ export function loadArticles(dirs: string[]): LoadResult {
     const before = state.files.length;
     walk(root, 0, state);
     for (const file of state.files.slice(before)) roots.set(file, root);
+    if (cacheDir !== false && !caches.has(root)) caches.set(root, LibraryCache.open(root, cacheDir));
   }
   const articles: Article[] = [];
   const problems = [...state.problems];
   const seenIds = new Set<string>();
   for (const path of state.files) {
-    let id = sanitizeLine(basename(path, extname(path)));
-    // Two files with one name: the later one is known by its path below its folder.
-    if (seenIds.has(id)) {
-      const relativeId = sanitizeLine(relative(roots.get(path) ?? '', path).replace(/\.[^./]+$/, ''));
-      id = seenIds.has(relativeId) ? `${relativeId}~${seenIds.size}` : relativeId;
+    const root = roots.get(path) ?? '';
+    const cache = caches.get(root);
+    const key = cache ? fileKey(path) : undefined;
+    const entry = key && cache?.lookup(path, key.size, key.mtimeMs);
+    const name = entry ? entry.name : sanitizeLine(basename(path, extname(path)));
+    const id = uniqueId(name, root, path, seenIds);
+    if (cache && entry) {
+      problems.push(...(entry.warnings ?? []).map((reason) => ({ path, reason })));
+      seenIds.add(id);
+      articles.push(cache.articleFrom(entry, id, () => textOf(path, id)));
+      continue;
     }
     const loaded = loadArticleFile(path, id);
     problems.push(...loaded.problems);
-    if (loaded.article) {
-      seenIds.add(id);
-      articles.push(loaded.article);
-    }
+    if (!loaded.article) continue;
+    seenIds.add(id);
+    // File names are written by strangers too: what reaches a terminal is sanitised.
+    const shownPath = sanitizeLine(path);
+    const reasons = loaded.problems.map((problem) => problem.reason);
+    // Stored text is dropped from memory and read back when used: 10,000 bodies stay on disk.
+    const stored = cache?.store(path, loaded.article, name, shownPath, reasons);
+    const article = stored ? cache!.articleFrom(stored, id, () => textOf(path, id)) : { ...loaded.article, path: shownPath };
+    articles.push(article);
   }
+  for (const cache of caches.values()) cache.save();
   articles.sort(compareArticles);
-  // File names are written by strangers too: what reaches a terminal is sanitised.
-  for (const article of articles) article.path = sanitizeLine(article.path);
   return { articles, problems: problems.map((problem) => ({ path: sanitizeLine(problem.path), reason: problem.reason })) };
 }

@@ -1,0 +1,465 @@
+// `npm run bench`: drives the built newsdesk in a real pty and prints a table of medians, each beside
+// a reference measured in the same run, and the ratio against the issue's targets.
+//
+//   node bench/run.mjs            full run (10,000-article library, >= 50 presses per key)
+//   node bench/run.mjs --quick    tiny corpus, few repetitions: proves the bench works (used by the tests)
+//   --out <dir>                   where corpora, probes and results go (default bench/out/<full|quick>)
+//   --only start,scroll,library,analysis,footprint   run some sections
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
+import { bundleProbe, repoRoot } from './lib/bundle.mjs';
+import { generateLibrary, generateSingle } from './corpus.mjs';
+import { measureKey, startTerminal, terminalEnv } from './lib/terminal.mjs';
+
+const argv = process.argv.slice(2);
+const option = (name) => {
+  const at = argv.indexOf(name);
+  return at >= 0 ? argv[at + 1] : undefined;
+};
+const quick = argv.includes('--quick') || process.env.NEWSDESK_BENCH_QUICK === '1';
+const only = option('--only')?.split(',');
+const outDir = resolve(option('--out') ?? join(repoRoot, 'bench', 'out', quick ? 'quick' : 'full'));
+const config = quick
+  ? { warmups: 0, startReps: 1, libraryCount: 100, libraryReps: 1, filterSessions: 1, presses: 4, scrollBytes: [50_000, 10_000], compareColdReps: 1, compareWarmReps: 1, summaryReps: 3 }
+  : { warmups: 1, startReps: 10, libraryCount: 10_000, libraryReps: 5, filterSessions: 2, presses: 60, scrollBytes: [1_000_000, 10_000], compareColdReps: 2, compareWarmReps: 3, summaryReps: 50 };
+const bin = join(repoRoot, 'bin', 'newsdesk.js');
+mkdirSync(outDir, { recursive: true });
+
+// ---------------------------------------------------------------------------------------------------
+// Numbers and the table
+
+const median = (values) => percentile(values, 50);
+function percentile(values, p) {
+  const sorted = values.filter((value) => typeof value === 'number' && Number.isFinite(value)).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  // Nearest rank: p95 of 60 samples is the 57th, a sample that was really seen.
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+const ms = (value) => (value === null || value === undefined ? 'n/a' : value >= 100 ? `${Math.round(value)} ms` : `${value.toFixed(1)} ms`);
+const mb = (bytes) => (bytes === null || bytes === undefined ? 'n/a' : `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 2 : 1)} MB`);
+
+const rows = [];
+/** One line of the table; `limit` is the highest ratio (or value, for absolute targets) that meets it. */
+function row({ section, measure, value, reference, refLabel, format = ms, ratioLimit, absoluteLimit, target, note }) {
+  const ratio = typeof value === 'number' && typeof reference === 'number' && reference > 0 ? value / reference : null;
+  let met = '';
+  if (ratioLimit !== undefined && ratio !== null) met = ratio <= ratioLimit ? 'yes' : 'no';
+  if (absoluteLimit !== undefined && typeof value === 'number') met = value <= absoluteLimit && met !== 'no' ? 'yes' : 'no';
+  if (value === null || value === undefined) met = 'n/a';
+  rows.push({
+    section,
+    measure,
+    value: typeof value === 'string' ? value : format(value),
+    reference: reference === undefined ? '' : `${typeof reference === 'string' ? reference : format(reference)}${refLabel ? ` (${refLabel})` : ''}`,
+    ratio: ratio === null ? '' : `${ratio.toFixed(2)}x`,
+    target: target ?? '',
+    met,
+    note,
+  });
+  process.stderr.write(`bench: ${section} / ${measure}: ${rows.at(-1).value}${rows.at(-1).reference ? ` vs ${rows.at(-1).reference}` : ''}${note ? ` [${note}]` : ''}\n`);
+}
+function failedRow(section, measure, error, target) {
+  process.stderr.write(`bench: ${section} / ${measure} failed: ${error instanceof Error ? error.stack : error}\n`);
+  const reason = String(error instanceof Error ? error.message : error).split('\n')[0].slice(0, 120);
+  row({ section, measure, value: null, target, note: reason });
+}
+
+function table() {
+  const header = ['Section', 'Measure', 'newsdesk', 'Reference (same run)', 'Ratio', 'Target', 'Met'];
+  const lines = [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`];
+  for (const r of rows) {
+    const value = r.note && r.met === 'n/a' ? `n/a: ${r.note}` : r.value;
+    lines.push(`| ${[r.section, r.measure, value, r.reference, r.ratio, r.target, r.met].map((cell) => String(cell).replace(/\|/g, '\\|')).join(' | ')} |`);
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Programs
+
+/** Each run gets its own state and cache folders, so nothing of the user's is read or written. */
+function appEnv(cacheHome, extra = {}) {
+  return terminalEnv({
+    XDG_CACHE_HOME: cacheHome,
+    XDG_STATE_HOME: join(outDir, 'state'),
+    XDG_CONFIG_HOME: join(outDir, 'config'),
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    ...extra,
+  });
+}
+
+function runPiped(args, { env = appEnv(join(outDir, 'cache-misc')), file = process.execPath, timeoutMs = 120_000 } = {}) {
+  return new Promise((resolvePromise) => {
+    const started = performance.now();
+    const child = spawn(file, args, { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = [];
+    const err = [];
+    child.stdout.on('data', (chunk) => out.push(chunk));
+    child.stderr.on('data', (chunk) => err.push(chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolvePromise({ code, ms: performance.now() - started, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() });
+    });
+  });
+}
+
+/** The first titles in newsdesk's own order (`list --json`), to know when the list is on screen. */
+async function firstTitles(dirArgs, count = 3) {
+  const result = await runPiped([bin, ...dirArgs, 'list', '--json'], { env: appEnv(join(outDir, 'cache-titles')) });
+  if (result.code !== 0) throw new Error(`newsdesk list failed: ${result.stderr.split('\n')[0]}`);
+  return JSON.parse(result.stdout)
+    .slice(0, count)
+    .map((entry) => entry.title);
+}
+
+/** A screen shows the list once the first rows' titles are there (titles may be cut at the right edge). */
+const showsTitles = (titles) => (screen) => titles.every((title) => screen.includes(title.slice(0, 18)));
+
+async function timeAppStart({ dirArgs, titles, cacheHome, cols = 80, rows: height = 24, afterDrawn }) {
+  const session = startTerminal({ args: [bin, ...dirArgs], cols, rows: height, env: appEnv(cacheHome), cwd: repoRoot });
+  try {
+    const drawnAt = await session.waitFor(showsTitles(titles), 60_000);
+    const result = { ms: drawnAt - session.startedAt };
+    if (afterDrawn) Object.assign(result, await afterDrawn(session));
+    result.peakRss = session.peakRss();
+    return result;
+  } finally {
+    await session.close('q');
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Sections
+
+async function benchStart() {
+  const floorPath = join(outDir, 'ink-floor.mjs');
+  await bundleProbe(join(repoRoot, 'bench', 'probes', 'ink-floor.mjs'), floorPath);
+  const titles = await firstTitles([]);
+  const cacheHome = join(outDir, 'cache-start');
+  const bare = [];
+  const floor = [];
+  const app = [];
+  // Round-robin, one warm-up each, so drift in the machine's load hits all three alike.
+  for (let rep = -config.warmups; rep < config.startReps; rep++) {
+    const node = startTerminal({ args: ['-e', ''], env: terminalEnv(), cwd: repoRoot });
+    const exit = await node.waitExit(10_000);
+    await node.close(null);
+    const ink = startTerminal({ args: [floorPath], env: terminalEnv(), cwd: repoRoot });
+    const inkAt = await ink.waitFor((screen) => screen.includes('ink floor ready'), 10_000);
+    await ink.close('q');
+    const started = await timeAppStart({ dirArgs: [], titles, cacheHome });
+    if (rep < 0) continue;
+    bare.push(exit.at - node.startedAt);
+    floor.push(inkAt - ink.startedAt);
+    app.push(started.ms);
+  }
+  const appMedian = median(app);
+  row({ section: 'Start', measure: 'to list drawn, 3 articles, 80x24', value: appMedian, reference: median(floor), refLabel: 'minimal Ink app', ratioLimit: 1.1, target: '<= 1.10x Ink floor' });
+  row({ section: 'Start', measure: 'to list drawn, 3 articles, 80x24', value: appMedian, reference: median(bare), refLabel: "node -e ''", target: 'reference only' });
+  return { start3: appMedian };
+}
+
+async function measurePresses(session, key, count, resetKey) {
+  const samples = [];
+  let misses = 0;
+  while (samples.length < count && misses < count * 2) {
+    const result = await measureKey(session, key);
+    if (result && result.changed) {
+      samples.push(result.ms);
+    } else {
+      // At the end of the text nothing moves: go back to the top (not measured) and carry on.
+      misses++;
+      await measureKey(session, resetKey, { noOutputMs: 300 });
+    }
+  }
+  return samples;
+}
+
+async function scrollSamples(session) {
+  return {
+    j: await measurePresses(session, 'j', config.presses, 'g'),
+    page: await measurePresses(session, '\x1b[6~', config.presses, 'g'),
+  };
+}
+
+async function benchScroll() {
+  const results = {};
+  // The Ink floor for a redraw: a bare Ink pager scrolling a screen of lines, at the same size.
+  const floorPath = join(outDir, 'ink-floor.mjs');
+  await bundleProbe(join(repoRoot, 'bench', 'probes', 'ink-floor.mjs'), floorPath);
+  const floor = startTerminal({ args: [floorPath, '--pager'], cols: 120, rows: 40, env: terminalEnv(), cwd: repoRoot });
+  let floorSamples;
+  try {
+    await floor.waitFor((screen) => screen.includes('0 The quick brown fox'), 10_000);
+    await floor.waitSettle(performance.now(), { quietMs: 100, noOutputMs: 100 });
+    floorSamples = await scrollSamples(floor);
+  } finally {
+    await floor.close('q');
+  }
+  for (const bytes of config.scrollBytes) {
+    const label = bytes >= 1_000_000 ? `${bytes / 1_000_000} MB` : `${bytes / 1000} KB`;
+    const { dir, path, title } = generateSingle(join(outDir, `scroll-${bytes}`), { bytes, name: `read-${bytes}` });
+    const cacheHome = join(outDir, 'cache-scroll');
+    const app = startTerminal({ args: [bin, '--dir', dir], cols: 120, rows: 40, env: appEnv(cacheHome), cwd: repoRoot });
+    let appSamples;
+    try {
+      await app.waitFor(showsTitles([title]), 30_000);
+      await app.waitSettle(performance.now(), { quietMs: 150, noOutputMs: 150 });
+      const listScreen = app.screenText();
+      app.write('\r');
+      await app.waitFor((screen) => screen !== listScreen, 30_000);
+      await app.waitSettle(performance.now(), { quietMs: 300, noOutputMs: 300, timeoutMs: 30_000 });
+      appSamples = await scrollSamples(app);
+    } finally {
+      await app.close('q');
+    }
+    const less = startTerminal({ file: 'less', args: [path], cols: 120, rows: 40, env: terminalEnv({ LESS: '', LESSOPEN: '', LESSCLOSE: '', LESSHISTFILE: '-' }), cwd: repoRoot });
+    let lessSamples;
+    try {
+      await less.waitFor((screen) => screen.includes('title:'), 10_000);
+      await less.waitSettle(performance.now(), { quietMs: 100, noOutputMs: 100 });
+      lessSamples = await scrollSamples(less);
+    } finally {
+      await less.close('q');
+    }
+    results[label] = { appSamples, lessSamples };
+    for (const [key, name] of [
+      ['j', 'j'],
+      ['page', 'PgDn'],
+    ]) {
+      const n = appSamples[key].length;
+      row({ section: 'Scroll', measure: `${name} p50, ${label} article, 120x40 (n=${n})`, value: percentile(appSamples[key], 50), reference: percentile(lessSamples[key], 50), refLabel: 'less', target: 'reference only' });
+      row({ section: 'Scroll', measure: `${name} p95, ${label} article, 120x40 (n=${n})`, value: percentile(appSamples[key], 95), reference: percentile(lessSamples[key], 95), refLabel: 'less', ratioLimit: 2, target: '<= 2x less' });
+      row({ section: 'Scroll', measure: `${name} p95, ${label} article, 120x40 (n=${n})`, value: percentile(appSamples[key], 95), reference: percentile(floorSamples[key], 95), refLabel: 'bare Ink pager', target: 'reference only' });
+    }
+  }
+  const [large, small] = Object.keys(results);
+  if (large && small) {
+    for (const [key, name] of [
+      ['j', 'j'],
+      ['page', 'PgDn'],
+    ]) {
+      row({ section: 'Scroll', measure: `${name} p95, ${large} vs ${small} article`, value: percentile(results[large].appSamples[key], 95), reference: percentile(results[small].appSamples[key], 95), refLabel: `${small} article`, ratioLimit: 1.2, target: '<= 1.2x' });
+    }
+  }
+}
+
+async function typeQuery(session, query) {
+  const samples = [];
+  await measureKey(session, '/', { noOutputMs: 500 });
+  for (const char of query) {
+    const result = await measureKey(session, char, { noOutputMs: 1000 });
+    if (result) samples.push(result.ms);
+  }
+  await measureKey(session, '\x1b', { noOutputMs: 500 });
+  return samples;
+}
+
+async function benchLibrary(shared) {
+  const count = config.libraryCount;
+  const label = count.toLocaleString('en-US');
+  const { dir } = generateLibrary(join(outDir, `library-${count}`), { count });
+  const dirArgs = ['--dir', dir];
+  const titles = await firstTitles(dirArgs);
+  const readAll = [];
+  let readAllRss = null;
+  for (let rep = -config.warmups; rep < config.libraryReps; rep++) {
+    const result = await runPiped([join(repoRoot, 'bench', 'probes', 'read-all.mjs'), dir], { env: terminalEnv() });
+    if (rep >= 0) readAll.push(result.ms);
+  }
+  {
+    // The same loop's peak memory, from the kernel's count for the child.
+    const probe = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(repoRoot, 'bench', 'probes', 'read-all.mjs'), dir], { encoding: 'utf8' });
+    const kb = Number(probe.stderr?.trim().split('\n').at(-1));
+    if (Number.isFinite(kb) && kb > 0) readAllRss = kb * 1024;
+  }
+  const cacheHome = join(outDir, 'cache-library');
+  const cold = [];
+  const warm = [];
+  const filter = [];
+  let coldRss = 0;
+  let warmRss = 0;
+  for (let rep = 0; rep < config.libraryReps; rep++) {
+    rmSync(cacheHome, { recursive: true, force: true });
+    const result = await timeAppStart({ dirArgs, titles, cacheHome });
+    cold.push(result.ms);
+    coldRss = Math.max(coldRss, result.peakRss ?? 0);
+  }
+  for (let rep = -1; rep < config.libraryReps; rep++) {
+    const measureFilter = rep < config.filterSessions - 1;
+    const result = await timeAppStart({
+      dirArgs,
+      titles,
+      cacheHome,
+      afterDrawn: measureFilter
+        ? async (session) => {
+            // Settle first: filtering is measured on an idle reader, not one still drawing.
+            await session.waitSettle(performance.now(), { quietMs: 200, noOutputMs: 200 });
+            const samples = [];
+            for (const query of ['ceasefire', 'dunmore talks', 'xqzv']) samples.push(...(await typeQuery(session, query)));
+            return { filter: samples };
+          }
+        : undefined,
+    });
+    if (result.filter) filter.push(...result.filter);
+    warmRss = Math.max(warmRss, result.peakRss ?? 0);
+    if (rep >= 0) warm.push(result.ms);
+  }
+  if (shared.start3 === undefined) {
+    // Run on its own (--only library): the 3-article start it is compared with is measured here.
+    const bundledTitles = await firstTitles([]);
+    const starts = [];
+    for (let rep = -config.warmups; rep < config.libraryReps; rep++) {
+      const result = await timeAppStart({ dirArgs: [], titles: bundledTitles, cacheHome: join(outDir, 'cache-start') });
+      if (rep >= 0) starts.push(result.ms);
+    }
+    shared.start3 = median(starts);
+  }
+  const readMedian = median(readAll);
+  row({ section: 'Library', measure: `first list frame, ${label} articles, cold cache`, value: median(cold), reference: readMedian, refLabel: 'read every file once', absoluteLimit: 1500, target: '<= 1.5 s' });
+  row({ section: 'Library', measure: `first list frame, ${label} articles, warm cache`, value: median(warm), reference: shared.start3 ?? undefined, refLabel: '3-article start', ratioLimit: 1.2, target: '<= 1.2x 3-article start' });
+  row({ section: 'Library', measure: `filter-as-you-type p95, ${label} articles (n=${filter.length})`, value: percentile(filter, 95), reference: readMedian, refLabel: 'read every file once', absoluteLimit: 30, target: '<= 30 ms' });
+  row({ section: 'Library', measure: `peak RSS, ${label} articles, cold start`, value: coldRss || null, reference: readAllRss ?? undefined, refLabel: 'read loop', format: mb, absoluteLimit: 200 * 1024 * 1024, target: '<= 200 MB' });
+  row({ section: 'Library', measure: `peak RSS, ${label} articles, warm start and filtering`, value: warmRss || null, reference: readAllRss ?? undefined, refLabel: 'read loop', format: mb, absoluteLimit: 200 * 1024 * 1024, target: '<= 200 MB' });
+  return { dir, readMedian, label };
+}
+
+async function benchAnalysis(library) {
+  try {
+    const probe = join(outDir, 'summary-probe.mjs');
+    await bundleProbe(join(repoRoot, 'bench', 'probes', 'summary.mjs'), probe);
+    const result = await runPiped([probe, join(repoRoot, 'articles'), String(config.summaryReps)], { env: terminalEnv() });
+    if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').at(-1));
+    const { id, firstMs, times } = JSON.parse(result.stdout);
+    row({ section: 'Analysis', measure: `summary of one article (${id}), NLP loaded`, value: median(times), reference: firstMs, refLabel: 'first call, loads the NLP', absoluteLimit: 20, target: '<= 20 ms' });
+  } catch (error) {
+    failedRow('Analysis', 'summary of one article, NLP loaded', error, '<= 20 ms');
+  }
+  if (!library) return;
+  const cacheHome = join(outDir, 'cache-compare');
+  const args = [bin, '--dir', library.dir, 'compare', 'ceasefire', '--json'];
+  try {
+    const cold = [];
+    const warm = [];
+    for (let rep = 0; rep < config.compareColdReps; rep++) {
+      rmSync(cacheHome, { recursive: true, force: true });
+      const result = await runPiped(args, { env: appEnv(cacheHome), timeoutMs: 300_000 });
+      if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').at(-1) || `exit ${result.code}`);
+      cold.push(result.ms);
+    }
+    for (let rep = 0; rep < config.compareWarmReps; rep++) {
+      const result = await runPiped(args, { env: appEnv(cacheHome), timeoutMs: 300_000 });
+      if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').at(-1) || `exit ${result.code}`);
+      warm.push(result.ms);
+    }
+    row({ section: 'Analysis', measure: `compare ceasefire --json, ${library.label} articles, cold`, value: median(cold), reference: library.readMedian, refLabel: 'read every file once', absoluteLimit: 10_000, target: '<= 10 s' });
+    row({ section: 'Analysis', measure: `compare ceasefire --json, ${library.label} articles, warm`, value: median(warm), reference: library.readMedian, refLabel: 'read every file once', absoluteLimit: 1000, target: '<= 1 s' });
+  } catch (error) {
+    failedRow('Analysis', `compare ceasefire --json, ${library.label} articles`, error, '<= 10 s cold, <= 1 s warm');
+  }
+}
+
+function folderBytes(dir) {
+  let total = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) total += folderBytes(path);
+    else if (entry.isFile()) total += statSync(path).size;
+  }
+  return total;
+}
+
+/** The files dist/cli.js loads before any dynamic import(): what every start pays for. */
+function staticGraph(entry) {
+  const seen = new Set();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(/(?:\bfrom\s*|\bimport\s*)["'](\.\.?\/[^"']+)["']/g)) visit(resolve(file, '..', match[1]));
+  };
+  visit(entry);
+  return [...seen];
+}
+
+async function benchFootprint() {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const runtimeDeps = ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies'].reduce(
+    (total, field) => total + Object.keys(pkg[field] ?? {}).length,
+    0,
+  );
+  row({ section: 'Footprint', measure: 'runtime dependencies', value: String(runtimeDeps), target: '0', note: undefined });
+  rows.at(-1).met = runtimeDeps === 0 ? 'yes' : 'no';
+
+  const entry = join(repoRoot, 'dist', 'cli.js');
+  if (existsSync(entry)) {
+    const files = staticGraph(entry);
+    const bytes = files.reduce((total, file) => total + statSync(file).size, 0);
+    const text = files.map((file) => readFileSync(file, 'utf8')).join('\n');
+    const heavy = [
+      ['React', /react\.(?:transitional\.)?element/],
+      ['Ink', /ink-box|ink-text/],
+      ['wink', /wink/i],
+    ]
+      .filter(([, pattern]) => pattern.test(text))
+      .map(([name]) => name);
+    row({ section: 'Footprint', measure: 'JS loaded at start (dist/cli.js + static chunks)', value: `${(bytes / 1024).toFixed(0)} KB in ${files.length} file(s)`, target: 'no Ink/React/NLP', note: undefined });
+    rows.at(-1).met = heavy.length ? `no: ${heavy.join(', ')}` : 'yes';
+  }
+
+  const temp = mkdtempSync(join(tmpdir(), 'newsdesk-bench-pack-'));
+  try {
+    const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', temp], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+    if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr.split('\n')[0]}`);
+    const [info] = JSON.parse(packed.stdout);
+    const tarball = join(temp, basename(info.filename));
+    row({ section: 'Footprint', measure: `npm pack tarball (${info.entryCount} files)`, value: statSync(tarball).size, format: mb, absoluteLimit: 1.5 * 1024 * 1024, target: '<= 1.5 MB' });
+    const env = { ...process.env, npm_config_cache: join(temp, 'npm-cache'), npm_config_loglevel: 'error', npm_config_update_notifier: 'false' };
+    const prefix = join(temp, 'prefix');
+    mkdirSync(prefix);
+    const installed = spawnSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, tarball], { cwd: temp, encoding: 'utf8', env });
+    if (installed.status !== 0) throw new Error(`npm install of the tarball failed offline: ${installed.stderr.split('\n')[0]}`);
+    row({ section: 'Footprint', measure: 'installed size (npm install of the tarball)', value: folderBytes(join(prefix, 'node_modules')), format: mb, target: 'reference only' });
+    const npx = spawnSync('npm', ['exec', '--offline', '--yes', `--package=${tarball}`, '--', 'newsdesk', 'list'], { cwd: temp, encoding: 'utf8', env: { ...env, CI: undefined } });
+    const works = npx.status === 0 && npx.stdout.trim().split('\n').length >= 1;
+    row({ section: 'Footprint', measure: 'npx ./newsdesk-*.tgz list, network off', value: works ? 'works' : `fails (exit ${npx.status})`, target: 'works' });
+    rows.at(-1).met = works ? 'yes' : 'no';
+  } catch (error) {
+    failedRow('Footprint', 'npm pack / install', error, '<= 1.5 MB');
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+const started = performance.now();
+const wanted = (name) => !only || only.includes(name);
+if (!existsSync(join(repoRoot, 'dist', 'cli.js'))) {
+  process.stderr.write('bench: dist/cli.js is missing; run `npm run build` (or `npm run bench`, which builds first)\n');
+}
+const shared = {};
+const sections = [
+  ['start', async () => Object.assign(shared, await benchStart()), 'Start', 'to list drawn, 3 articles, 80x24'],
+  ['scroll', benchScroll, 'Scroll', 'keypress to redraw'],
+  ['library', async () => (shared.library = await benchLibrary(shared)), 'Library', `${config.libraryCount} articles`],
+  ['analysis', async () => benchAnalysis(shared.library), 'Analysis', 'summary and compare'],
+  ['footprint', benchFootprint, 'Footprint', 'package'],
+];
+for (const [name, run, section, measure] of sections) {
+  if (!wanted(name)) continue;
+  try {
+    await run();
+  } catch (error) {
+    failedRow(section, measure, error);
+  }
+}
+const seconds = (performance.now() - started) / 1000;
+const output = `${table()}\n\n${quick ? 'Quick run (tiny corpus, few repetitions): proves the bench runs; not a measurement.' : 'Medians unless a percentile is named.'} Node ${process.version}, ${process.platform}/${process.arch}; bench took ${seconds.toFixed(0)} s.\n`;
+process.stdout.write(output);
+writeFileSync(join(outDir, 'last-run.md'), output);
+writeFileSync(join(outDir, 'last-run.json'), JSON.stringify({ quick, seconds, rows }, null, 2));

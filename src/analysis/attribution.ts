@@ -1,0 +1,338 @@
+import type { AnalysisInput, Person, Quote, Sentence, SentenceAttribution } from './types.js';
+import { findMentions, type Mention } from './entities.js';
+import { BODY_NOUNS, REPORTING_VERBS, ROLE_NOUNS, VERB_FILLERS, samePerson } from './names.js';
+
+/**
+ * Who said what, sentence by sentence. The one attribution module behind both the
+ * summary's quotes and the comparison's statements.
+ *
+ * 1. Quote spans are found per paragraph from the marks' context, not their glyphs,
+ *    so mismatched marks (“ceasefire“) and nested quotes (“… “no NATO” …”) still pair up.
+ * 2. Each sentence's own speaker is the subject of its first reporting verb, read
+ *    outside the quotes: "X said", "X, his envoy, said", "..., who argued", "said X",
+ *    "according to X", a pronoun ("he said") resolved to the most prominent recent person.
+ * 3. A quote takes the speaker of the sentence that closes or opens it; a later
+ *    unattributed quote in the same paragraph, or a paragraph that is all quote right
+ *    after an attributed one, continues the previous speaker.
+ */
+
+interface Span {
+  /** Paragraph-relative range of the quote including its marks. */
+  open: number;
+  close: number;
+}
+
+const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '«', '»']);
+const OPENERS = new Set(['“', '„', '«']);
+const CLOSERS = new Set(['”', '»']);
+
+function isBlank(ch: string | undefined): boolean {
+  return ch === undefined || /[\s([{—–-]/u.test(ch);
+}
+
+function isTrailing(ch: string | undefined): boolean {
+  return ch === undefined || /[\s.,;:!?)\]}—–-]/u.test(ch);
+}
+
+/** Outermost quote spans in a paragraph; an unclosed quote runs to the paragraph's end. */
+export function quoteSpans(paragraph: string): Span[] {
+  const spans: Span[] = [];
+  let depth = 0;
+  let open = -1;
+  for (const mark of paragraph.matchAll(/["“”„«»]/g)) {
+    const i = mark.index ?? 0;
+    const ch = mark[0];
+    const before = paragraph[i - 1];
+    const after = paragraph[i + 1];
+    let opening: boolean;
+    if (isBlank(before) && !isTrailing(after)) opening = true;
+    else if (!isBlank(before) && isTrailing(after)) opening = false;
+    else if (OPENERS.has(ch)) opening = true;
+    else if (CLOSERS.has(ch)) opening = false;
+    else opening = depth === 0;
+    if (opening) {
+      if (depth === 0) open = i;
+      depth++;
+    } else if (depth > 0) {
+      depth--;
+      if (depth === 0) spans.push({ open, close: i + 1 });
+    }
+  }
+  if (depth > 0) spans.push({ open, close: paragraph.length });
+  return spans;
+}
+
+const PRONOUN = /^(?:he|she)$/i;
+// ASCII-only patterns, compiled once, without the 'u' flag: these run on every sentence of a corpus.
+const FILLER_WORDS = `(?:\\s+(?:${[...VERB_FILLERS].join('|')}|[a-z]+ly))*`;
+const SUBJECT_LINKS = [
+  // "X said", "X has repeatedly said"
+  new RegExp(`^${FILLER_WORDS}\\s*$`, 'i'),
+  // "X, his close associate, said"
+  new RegExp(`^\\s*,[^,;:]{1,120},${FILLER_WORDS}\\s*$`, 'i'),
+  // "X, who argued"
+  new RegExp(`^\\s*,\\s*(?:who|which)${FILLER_WORDS}\\s*$`, 'i'),
+];
+// "Pellin's prime minister, Johan Strand, said": the comma closes an appositive opened before the name.
+const CLOSES_APPOSITIVE = new RegExp(`^\\s*,${FILLER_WORDS}\\s*$`, 'i');
+const PRONOUN_BEFORE = new RegExp(`\\b(he|she)${FILLER_WORDS}\\s*$`, 'i');
+const VERB_RE = new RegExp(`\\b(?:${[...REPORTING_VERBS].join('|')})\\b`, 'gi');
+const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+$/i;
+const PREPOSITION_BEFORE = /\b(?:in|of|from|at|near|on|for|with|by|to|about|against)\s+(?:the\s+)?$/i;
+/** Body nouns match capitalised at a sentence start too ("Officials said"), but modifiers must be proper ("Ukrainian"). */
+/** Adjectives a speaking body may carry ("foreign ministry", "senior officials"); a closed list so "what officials" stays out. */
+const BODY_ADJECTIVES =
+  '(?:foreign|defence|defense|interior|health|military|local|regional|state|federal|senior|top|western|government|city|emergency|security|intelligence|border|national|provincial|municipal)';
+const BODY_ALT = [...BODY_NOUNS].map((n) => `[${n[0]}${n[0].toUpperCase()}]${n.slice(1)}`).join('|');
+const BODY_RE = new RegExp(
+  `((?:\\p{Lu}[\\p{L}-]+(?:['’]s)?\\s+)?(?:${BODY_ADJECTIVES}\\s+)?(?:${BODY_ALT})(?:\\s+(?:in|of|from)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]+)?)${FILLER_WORDS}\\s*$`,
+  'u',
+);
+
+type Subject =
+  | { kind: 'mention'; mention: Mention }
+  | { kind: 'pronoun' }
+  | { kind: 'body'; name: string }
+  | { kind: 'role'; noun: string };
+
+/** "the prime minister said": a role standing in for a person named earlier. */
+const ROLE_BEFORE = new RegExp(`\\b[Tt]he\\s+(?:[a-z-]+\\s+){0,2}(${[...ROLE_NOUNS].join('|')})${FILLER_WORDS}\\s*$`);
+
+/** The subject of the reporting verb at `v` (sentence-relative), if the text has one. */
+function subjectOf(masked: string, v: number, verbEnd: number, mentions: Mention[], base: number): Subject | null {
+  const before = masked.slice(0, v);
+  // "residents were told": a passive reporting verb has no speaker as its subject.
+  if (PASSIVE_BEFORE.test(before)) return null;
+  const prior = mentions.filter((m) => m.end - base <= v).reverse();
+  for (const m of prior) {
+    const between = masked.slice(m.end - base, v);
+    // A possessive or an object of a preposition ("officials in Lorsk said") is not the subject.
+    if (m.possessive || PREPOSITION_BEFORE.test(masked.slice(Math.max(0, m.start - base - 20), m.start - base))) continue;
+    if (SUBJECT_LINKS.some((re) => re.test(between))) return { kind: 'mention', mention: m };
+    if (CLOSES_APPOSITIVE.test(between) && /,\s*$/.test(masked.slice(0, m.start - base))) return { kind: 'mention', mention: m };
+  }
+  const pronoun = PRONOUN_BEFORE.exec(before);
+  if (pronoun && PRONOUN.test(pronoun[1])) return { kind: 'pronoun' };
+  const role = ROLE_BEFORE.exec(before);
+  if (role) return { kind: 'role', noun: role[1] };
+  const body = BODY_RE.exec(before);
+  if (body) return { kind: 'body', name: body[1].replace(/^the\s+/i, '') };
+  // "..., said Johan Strand" / "”, said the Kremlin": inverted after a quote or comma.
+  if (/[,”"’]\s*$/.test(before)) {
+    const after = masked.slice(verbEnd);
+    const next = mentions.find((m) => m.start - base >= verbEnd && /^\s+(?:the\s+)?$/i.test(after.slice(0, m.start - base - verbEnd)));
+    if (next) return { kind: 'mention', mention: next };
+    if (/^\s+(?:he|she)\b/i.test(after)) return { kind: 'pronoun' };
+  }
+  return null;
+}
+
+/** "according to X": the source named after the phrase. */
+function accordingTo(masked: string, mentions: Mention[], base: number): Subject | null {
+  const m = /\baccording to\s+(?:the\s+)?/i.exec(masked);
+  if (!m) return null;
+  const at = m.index + m[0].length;
+  const mention = mentions.find((x) => x.start - base === at);
+  if (mention) return { kind: 'mention', mention };
+  const body = /^((?:\p{Lu}[\p{L}-]+\s+)?\p{L}+)/u.exec(masked.slice(at));
+  if (body && BODY_NOUNS.has(body[1].split(/\s+/).pop()!.toLowerCase())) return { kind: 'body', name: body[1] };
+  return null;
+}
+
+/**
+ * The person a role refers to ("the prime minister" -> the person whose role ends in
+ * "minister"): the one named most recently before `before`, or null when nobody has that role.
+ */
+function personByRole(noun: string, people: Person[], before: number): string | null {
+  let best: { name: string; at: number } | null = null;
+  for (const p of people) {
+    if (!p.role || !p.role.toLowerCase().split(/\s+/).includes(noun)) continue;
+    const at = Math.max(-1, ...p.evidence.filter((e) => e.start < before).map((e) => e.start));
+    if (at >= 0 && (!best || at > best.at)) best = { name: p.name, at };
+  }
+  return best?.name ?? null;
+}
+
+function canonicalPerson(name: string, people: Person[]): string {
+  for (const p of people) if (p.name === name || p.aliases.includes(name)) return p.name;
+  for (const p of people) if (samePerson(name, p.name)) return p.name;
+  return name;
+}
+
+interface Work {
+  sentence: Sentence;
+  masked: string;
+  mentions: Mention[];
+  /** The speaker the sentence's own words give (before quote continuation), and where its verb is. */
+  own: string | null;
+  verbAt: number;
+  /** The person the sentence is about, for resolving a later "he said". */
+  topicPerson: string | null;
+}
+
+const cache = new WeakMap<Sentence[], { spans: Span[][] }>();
+
+function spansFor(input: AnalysisInput, sentences: Sentence[]): Span[][] {
+  const hit = cache.get(sentences);
+  if (hit) return hit.spans;
+  const spans = input.paragraphs.map(quoteSpans);
+  cache.set(sentences, { spans });
+  return spans;
+}
+
+/** Paragraph start offsets in the analysis text. */
+function paragraphStarts(input: AnalysisInput): number[] {
+  const starts: number[] = [];
+  let at = 0;
+  for (const p of input.paragraphs) {
+    starts.push(at);
+    at += p.length + 2;
+  }
+  return starts;
+}
+
+/** Who speaks in each sentence (one entry per sentence, in order). */
+export function attributeSentences(input: AnalysisInput, sentences: Sentence[], people: Person[]): SentenceAttribution[] {
+  const allMentions = findMentions(input, sentences);
+  const spans = spansFor(input, sentences);
+  const starts = paragraphStarts(input);
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of allMentions) {
+    const list = bySentence.get(m.sentence) ?? [];
+    list.push(m);
+    bySentence.set(m.sentence, list);
+  }
+  const nameOf = (m: Mention): string => (m.kind === 'person' ? canonicalPerson(m.text, people) : m.text);
+  const work: Work[] = [];
+
+  const prominent = (index: number): string | null => {
+    for (let k = index - 1; k >= Math.max(0, index - 4); k--) {
+      const w = work[k];
+      if (w.topicPerson) return w.topicPerson;
+    }
+    return null;
+  };
+
+  for (const s of sentences) {
+    const pSpans = spans[s.paragraph];
+    const pStart = starts[s.paragraph];
+    // Quote contents blanked out: the reporting frame is read outside the quotes only.
+    let masked = s.text;
+    for (const sp of pSpans) {
+      const a = Math.max(sp.open + 1, s.start - pStart) - (s.start - pStart);
+      const b = Math.min(sp.close - 1, s.end - pStart) - (s.start - pStart);
+      if (b > a) masked = masked.slice(0, a) + ' '.repeat(b - a) + masked.slice(b);
+    }
+    const mentions = (bySentence.get(s.index) ?? []).filter((m) => masked.slice(m.start - s.start, m.end - s.start).trim() !== '');
+    // "according to X" names the source of the whole sentence; otherwise the first verb with a subject.
+    let subject: Subject | null = accordingTo(masked, mentions, s.start);
+    let verbAt = subject ? masked.search(/according to/i) : -1;
+    for (const v of subject ? [] : masked.matchAll(VERB_RE)) {
+      const at = v.index ?? 0;
+      if (v[0].toLowerCase() === 'pointed' && !/^\s+out\b/.test(masked.slice(at + v[0].length))) continue;
+      const found = subjectOf(masked, at, at + v[0].length, mentions, s.start);
+      // A pronoun with nobody to refer to is no speaker; keep looking.
+      if (!found || (found.kind === 'pronoun' && !prominent(s.index))) continue;
+      if (found.kind === 'role' && !personByRole(found.noun, people, s.start)) continue;
+      subject = found;
+      verbAt = at;
+      break;
+    }
+    let own: string | null = null;
+    if (subject?.kind === 'mention') own = nameOf(subject.mention);
+    else if (subject?.kind === 'body') own = subject.name;
+    else if (subject?.kind === 'role') own = personByRole(subject.noun, people, s.start);
+    else if (subject?.kind === 'pronoun') own = prominent(s.index);
+    const personMentions = mentions.filter((m) => m.kind === 'person');
+    const subjectPerson = subject?.kind === 'mention' && subject.mention.kind === 'person' ? own : null;
+    const firstPerson = personMentions.find((m) => !m.possessive) ?? personMentions[0];
+    const topicPerson = subjectPerson ?? (subject?.kind === 'pronoun' || subject?.kind === 'role' ? own : null) ?? (firstPerson ? nameOf(firstPerson) : null);
+    work.push({ sentence: s, masked, mentions, own, verbAt, topicPerson });
+  }
+
+  // Quote spans take the speaker of the sentence that frames them.
+  const result: SentenceAttribution[] = work.map((w) => ({
+    sentence: w.sentence.index,
+    speaker: w.own,
+    kind: w.own ? 'indirect' : 'narration',
+    quotes: [],
+  }));
+  let lastQuoteSpeaker: string | null = null;
+  let lastQuoteParagraph = -2;
+  input.paragraphs.forEach((_, p) => {
+    const pStart = starts[p];
+    const inParagraph = work.filter((w) => w.sentence.paragraph === p);
+    let paragraphSpeaker: string | null = null;
+    for (const sp of spans[p]) {
+      const a = pStart + sp.open;
+      const b = pStart + sp.close;
+      const covering = inParagraph.filter((w) => w.sentence.start < b && w.sentence.end > a);
+      if (covering.length === 0) continue;
+      const first = covering[0];
+      const last = covering[covering.length - 1];
+      let speaker: string | null;
+      if (last.own && last.sentence.start + last.verbAt >= b - 1) speaker = last.own;
+      else if (first.own && first.sentence.start + first.verbAt <= a) speaker = first.own;
+      else speaker = covering.find((w) => w.own)?.own ?? null;
+      const wholeParagraph = sp.open === 0 && !speaker;
+      if (!speaker && paragraphSpeaker) speaker = paragraphSpeaker;
+      if (!speaker && wholeParagraph && lastQuoteParagraph === p - 1) speaker = lastQuoteSpeaker;
+      for (const w of covering) {
+        const r = result[w.sentence.index];
+        const from = Math.max(a + 1, w.sentence.start);
+        const to = Math.min(b - (sp.close === input.paragraphs[p].length && !DOUBLE_MARKS.has(input.paragraphs[p][sp.close - 1]) ? 0 : 1), w.sentence.end);
+        const quoted = input.paragraphs[p].slice(from - pStart, to - pStart).replace(/[\s"“”„«»]+$/u, '').trim();
+        if (quoted) r.quotes.push(quoted);
+        if (speaker && r.kind !== 'direct') {
+          r.speaker = speaker;
+          r.kind = 'direct';
+        }
+      }
+      if (speaker) {
+        paragraphSpeaker = speaker;
+        lastQuoteSpeaker = speaker;
+        lastQuoteParagraph = p;
+      }
+    }
+  });
+  return result;
+}
+
+/**
+ * Quotes with their speakers: every direct quote with a speaker (or of four words or more),
+ * one entry per quote span, plus every sentence of attributed indirect speech.
+ */
+export function extractQuotes(input: AnalysisInput, sentences: Sentence[], attributions: SentenceAttribution[]): Quote[] {
+  const spans = spansFor(input, sentences);
+  const starts = paragraphStarts(input);
+  const quotes: Quote[] = [];
+  const seen = new Set<number>();
+  for (const s of sentences) {
+    const att = attributions[s.index];
+    if (!att) continue;
+    const pStart = starts[s.paragraph];
+    for (const sp of spans[s.paragraph]) {
+      const a = pStart + sp.open;
+      const b = pStart + sp.close;
+      if (seen.has(a) || !(s.start < b && s.end > a)) continue;
+      seen.add(a);
+      const text = input.paragraphs[s.paragraph].slice(sp.open + 1, sp.close).replace(/[\s"“”„«»,]+$/u, '').trim();
+      if (!att.speaker && text.split(/\s+/).length < 4) continue;
+      quotes.push({
+        speaker: att.kind === 'direct' ? att.speaker : null,
+        text,
+        kind: 'direct',
+        evidence: { sentence: s.index, paragraph: s.paragraph, start: a, end: b },
+      });
+    }
+    if (att.kind === 'indirect' && att.speaker) {
+      quotes.push({
+        speaker: att.speaker,
+        text: s.text,
+        kind: 'indirect',
+        evidence: { sentence: s.index, paragraph: s.paragraph, start: s.start, end: s.end },
+      });
+    }
+  }
+  return quotes;
+}

@@ -1,0 +1,336 @@
+import * as chrono from 'chrono-node';
+import type { AnalysisInput, DateMention, Sentence } from './types.js';
+import { findNumbers } from './numbers.js';
+
+/**
+ * Date expressions resolved against the article's date. chrono-node does the reading;
+ * this module decides what counts as a date in a news story, how far to trust chrono's
+ * guesses, and which event a date belongs to.
+ *
+ * Choices the issue leaves open:
+ * - The reference is the article date at 12:00 UTC, so no time zone moves it a day.
+ * - A month without a day ("in January", "February 2022") resolves to YYYY-MM; a bare
+ *   year ("in 2014") to YYYY.
+ * - A weekday name ("on Friday") is the latest such day on or before the article date,
+ *   since news reports what happened; when the sentence speaks of what is to come
+ *   ("ends Friday", "will meet on Monday", "next Friday") it is the next such day after it.
+ * - Without an article date, only expressions that carry their own year resolve.
+ */
+
+/** Words that put a sentence in the future, so a bare weekday points forward. */
+const FUTURE = /\b(?:will|would|shall|is due|are due|is set to|are set to|is expected|are expected|is scheduled|are scheduled|going to|plans? to|next|upcoming|ends|expires|begins|starts|runs out|takes effect|is to|are to)\b/i;
+
+/** chrono finds these too, but alone they say nothing about the calendar. */
+const NOT_A_DATE = /^(?:now|right now|morning|afternoon|evening|night|tonight|overnight|noon|midnight|this morning|this afternoon|this evening|at night|the morning|the night)$/i;
+
+/** Events a date can belong to, as the nouns that name them. */
+const EVENT_NOUNS = new Set([
+  'summit', 'meeting', 'meetings', 'talks', 'deadline', 'attack', 'attacks', 'strike', 'strikes', 'invasion',
+  'ceasefire', 'truce', 'election', 'elections', 'vote', 'referendum', 'visit', 'address', 'speech', 'conference',
+  'agreement', 'deal', 'freeze', 'offensive', 'counteroffensive', 'earthquake', 'quake', 'flood', 'floods',
+  'flooding', 'storm', 'hurricane', 'typhoon', 'cyclone', 'eruption', 'explosion', 'blast', 'bombing', 'shooting',
+  'massacre', 'assault', 'raid', 'coup', 'protest', 'protests', 'rally', 'inauguration', 'call', 'announcement',
+  'ruling', 'verdict', 'trial', 'hearing', 'launch', 'parade', 'ceremony', 'anniversary', 'exchange', 'swap',
+  'negotiations', 'session', 'debate', 'crash', 'collapse', 'fire', 'wildfire', 'outbreak', 'pact', 'accord',
+  'treaty', 'resolution', 'operation', 'incursion', 'withdrawal', 'handover', 'interview', 'statement', 'report',
+  'landslide', 'tsunami', 'war', 'conflict', 'fighting', 'siege', 'blockade', 'period', 'mourning', 'lockdown', 'curfew', 'pause', 'moratorium', 'holiday', 'derailment', 'shelling', 'bombardment', 'barrage', 'talk', 'poll', 'polls', 'summits',
+]);
+
+/** Words that end an event phrase: a finite verb or a clause joiner. */
+const PHRASE_STOP = new Set([
+  'also', 'was', 'were', 'is', 'are', 'has', 'had', 'have', 'will', 'would', 'could', 'should', 'can', 'may',
+  'might', 'which', 'that', 'who', 'but', 'when', 'where', 'while', 'after', 'before', 'since', 'because',
+  'said', 'says', 'ends', 'expires', 'begins', 'starts', 'remains', 'failed', 'passed', 'ended', 'began',
+]);
+const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my|your|last|next)$/i;
+
+interface Normalised {
+  text: string;
+  /** For each index of `text`: where that character starts and ends in the original. */
+  startMap: number[];
+  endMap: number[];
+}
+
+/** Replace number words with digits ("Forty-four days ago" -> "44 days ago") so chrono reads them, keeping a map back. */
+function normaliseNumbers(text: string): Normalised {
+  let out = '';
+  const startMap: number[] = [];
+  const endMap: number[] = [];
+  let pos = 0;
+  const copy = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      out += text[i];
+      startMap.push(i);
+      endMap.push(i + 1);
+    }
+  };
+  for (const n of findNumbers(text)) {
+    if (n.vague || /^[\d,.]+$/.test(n.text)) continue;
+    copy(pos, n.start);
+    // Every digit stands for the whole number word, so a range that touches it covers the word.
+    for (const digit of String(n.value)) {
+      out += digit;
+      startMap.push(n.start);
+      endMap.push(n.end);
+    }
+    pos = n.end;
+  }
+  copy(pos, text.length);
+  return { text: out, startMap, endMap };
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function isoDay(d: Date): string {
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** The weekday's date: the latest on or before the reference, or the next after it when the sentence looks ahead. */
+function resolveWeekday(weekday: number, reference: Date, forward: boolean): string {
+  const d = new Date(reference.getTime());
+  const today = d.getUTCDay();
+  let delta = forward ? (weekday - today + 7) % 7 : -((today - weekday + 7) % 7);
+  if (forward && delta === 0) delta = 7;
+  d.setUTCDate(d.getUTCDate() + delta);
+  return isoDay(d);
+}
+
+/**
+ * The year of a month (and day) written without one: the latest on or before the article
+ * date, unless the sentence looks ahead or the date falls within a few days after it.
+ */
+function yearFor(month: number, day: number | null, reference: Date, lookingAhead: boolean): number {
+  const year = reference.getUTCFullYear();
+  const refMonth = reference.getUTCMonth() + 1;
+  const refDay = reference.getUTCDate();
+  const after = month > refMonth || (month === refMonth && day !== null && day > refDay);
+  const sameMonth = month === refMonth && day === null;
+  if (lookingAhead) return after || sameMonth ? year : year + 1;
+  if (!after) return year;
+  if (day !== null) {
+    const gap = (Date.UTC(year, month - 1, day) - reference.getTime()) / 86_400_000;
+    if (gap <= 3) return year;
+  }
+  return year - 1;
+}
+
+/** Turn a chrono result into an ISO date (YYYY-MM-DD or YYYY-MM), following the choices above. */
+function resolve(result: chrono.ParsedResult, sentence: string, reference: Date | null): string | null {
+  const c = result.start;
+  const text = result.text.toLowerCase();
+  const hasDay = c.isCertain('day');
+  const hasMonth = c.isCertain('month');
+  const hasYear = c.isCertain('year');
+  const weekday = c.isCertain('weekday') ? c.get('weekday') : null;
+
+  const lookingAhead = FUTURE.test(sentence.slice(0, result.index) + ' ' + text);
+  if (hasMonth && !hasYear) {
+    if (!reference) return null;
+    const month = c.get('month') ?? 1;
+    const day = hasDay ? (c.get('day') ?? 1) : null;
+    const year = yearFor(month, day, reference, lookingAhead);
+    return day === null ? `${year}-${pad(month)}` : `${year}-${pad(month)}-${pad(day)}`;
+  }
+  if (hasMonth && !hasDay) return `${c.get('year')}-${pad(c.get('month') ?? 1)}`;
+  if (hasMonth && hasDay) return `${c.get('year')}-${pad(c.get('month') ?? 1)}-${pad(c.get('day') ?? 1)}`;
+  if (!reference) return null;
+  // "last year", "next year": the year is all the words say.
+  const yearOnly = /\b(last|this|next|past)\s+year\b/.exec(text);
+  if (yearOnly) {
+    const y = reference.getUTCFullYear();
+    return String(yearOnly[1] === 'next' ? y + 1 : yearOnly[1] === 'this' ? y : y - 1);
+  }
+  if (weekday !== null && weekday !== undefined && !/\b(?:last|next|this|past|coming)\b/.test(text)) {
+    return resolveWeekday(weekday, reference, lookingAhead);
+  }
+  const y = c.get('year');
+  const m = c.get('month');
+  const d = c.get('day');
+  if (y === null || m === null || d === null) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+/** Years written alone ("in 2014", "since 2022"), which chrono leaves out. */
+const YEAR_ALONE = /\b(?:(?:in|since|by|until|from|during|before|after|of|early|late|throughout)\s+|mid-)((?:19|20)\d{2})\b(?![-–/]\d)/gi;
+
+/** "two days prior to the attack", "three weeks before the vote": a span counted back from a named event. */
+const ANCHORED = /\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)\s+(?:days?|weeks?|months?|years?)\s+(?:prior to|before|after)\s+((?:the|a|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}?(?:attack|strike|summit|meeting|talks|vote|election|invasion|war|visit|ceasefire|truce|deal|quake|earthquake|floods?|storm|explosion|blast|announcement|deadline))\b/giu;
+
+/** The event a date belongs to, when the sentence says. */
+export function eventFor(sentence: string, start: number, end: number): string | null {
+  return premodifierEvent(sentence, start, end) ?? postmodifierEvent(sentence, start) ?? verbEvent(sentence, start)
+    ?? leadingClauseEvent(sentence, start, end);
+}
+
+/** Words from `from` on, up to a stop word or punctuation, at most `max` words. */
+function phraseFrom(text: string, from: number, max: number): { words: string[]; end: number } {
+  const re = /\s*([\p{L}\p{N}][\p{L}\p{N}'’.-]*)/uy;
+  re.lastIndex = from;
+  const words: string[] = [];
+  let end = from;
+  while (words.length < max) {
+    const m = re.exec(text);
+    if (!m) break;
+    const w = m[1].replace(/\.$/, '');
+    const lower = w.toLowerCase();
+    if (PHRASE_STOP.has(lower)) break;
+    // A lower-case word ending in -ed after the noun is usually the clause's verb ("deadline ... passed").
+    if (words.length > 0 && /^\p{Ll}+ed$/u.test(w) && !/^to$/i.test(words[words.length - 1])) break;
+    if (lower === 'and' && !/^\s*\p{Lu}/u.test(text.slice(re.lastIndex))) break;
+    words.push(w);
+    end = m.index + m[0].length - (m[1].endsWith('.') ? 1 : 0);
+    if (m[1].endsWith('.')) break;
+  }
+  return { words, end };
+}
+
+/** "the Aug. 15 Trump-Putin summit in Alaska", "Trump's Aug. 8 deadline for Putin to ...". */
+function premodifierEvent(sentence: string, start: number, end: number): string | null {
+  const before = /(?:\b(the|a|an|this|that|its|his|her|their)|([\p{L}.-]+['’]s))\s+$/iu.exec(sentence.slice(0, start));
+  // "Sunday's attack": the date itself is the possessor.
+  const possessive = /^['’]s(?=\s)/.exec(sentence.slice(end));
+  if (possessive) end += possessive[0].length;
+  if (!before && !possessive) return null;
+  const words: { word: string; end: number }[] = [];
+  const re = /\s+([\p{L}\p{N}][\p{L}\p{N}'’-]*)/uy;
+  re.lastIndex = end;
+  for (let k = 0; k < 4; k++) {
+    const m = re.exec(sentence);
+    if (!m) break;
+    words.push({ word: m[1], end: re.lastIndex });
+  }
+  const at = words.findIndex((w) => EVENT_NOUNS.has(w.word.toLowerCase()));
+  if (at < 0 || words.slice(0, at).some((w) => PHRASE_STOP.has(w.word.toLowerCase()) || DETERMINERS.test(w.word))) return null;
+  let phrase = words.slice(0, at + 1).map((w) => w.word).join(' ');
+  const tail = phrasePP(sentence, words[at].end);
+  if (tail) phrase += ' ' + tail;
+  return (before?.[2] ? `${before[2]} ` : '') + phrase;
+}
+
+/** A prepositional phrase that completes an event ("in Alaska", "for Putin to impose a ceasefire"). */
+function phrasePP(sentence: string, from: number): string | null {
+  const prep = /^\s+(in|with|between|for|on|of|at|over|among)\b/i.exec(sentence.slice(from));
+  if (!prep) return null;
+  const rest = phraseFrom(sentence, from + prep[0].length, 10);
+  if (!rest.words.length) return null;
+  return `${prep[1]} ${rest.words.join(' ')}`;
+}
+
+/** "his nightly address on Sept. 7", "the full-scale invasion in February 2022". */
+function postmodifierEvent(sentence: string, start: number): string | null {
+  const m = /((?:[\p{L}'’-]+\s+){0,2})([\p{L}-]+)\s+(?:on|in|of|from|held on|set for|scheduled for|slated for|due on)\s+$/iu.exec(
+    sentence.slice(0, start),
+  );
+  if (!m || !EVENT_NOUNS.has(m[2].toLowerCase())) return null;
+  const modifiers = m[1].trim().split(/\s+/).filter(Boolean);
+  // Keep only the modifiers after the last determiner or preposition ("of the full-scale" -> "full-scale").
+  let k = modifiers.length;
+  while (k > 0 && !DETERMINERS.test(modifiers[k - 1]) && !/^(?:of|in|on|at|for|to|with|by|since|from)$/i.test(modifiers[k - 1])) k--;
+  return [...modifiers.slice(k), m[2]].join(' ');
+}
+
+/** "a 30-day freeze on attacks ... ends Friday": the clause's subject is the event. */
+function verbEvent(sentence: string, start: number): string | null {
+  const m = /(?:^|[,;:]\s*(?:and\s+)?|\band\s+)([^,;:]*?)\s+(?:ends|end|expires|expire|begins|begin|starts|start|takes effect|runs out|ended|began|started|expired|will end|will begin|will start|would end|would begin|would start|would expire|is due|was held|will be held|is set|are set)\s+(?:on\s+|in\s+)?$/i.exec(
+    sentence.slice(0, start),
+  );
+  if (!m) return null;
+  // "The war between X and Y, which began in April 2023": the event is what "which" stands for.
+  if (/^(?:which|that)$/i.test(m[1].trim())) {
+    const antecedent = /(?:^|[,;:]\s*)([^,;:]+?)\s*$/.exec(sentence.slice(0, m.index));
+    if (!antecedent) return null;
+    const words = antecedent[1].trim().split(/\s+/);
+    if (!words.some((w) => EVENT_NOUNS.has(w.toLowerCase().replace(/[^a-z-]/g, '')))) return null;
+    while (words.length && DETERMINERS.test(words[0])) words.shift();
+    return words.length && words.length <= 14 ? words.join(' ') : null;
+  }
+  // "Officials said a three-day mourning period would begin": the event follows the reporting verb.
+  const subject = m[1].replace(/^.*\b(?:said|says|announced|added|stated|confirmed|that)\s+/i, '');
+  const words = subject.trim().split(/\s+/);
+  if (!words.some((w) => EVENT_NOUNS.has(w.toLowerCase().replace(/[^a-z-]/g, '')))) return null;
+  while (words.length && (DETERMINERS.test(words[0]) || /^(?:since|after|before|when|as|once|until|in|on)$/i.test(words[0]))) words.shift();
+  return words.length && words.length <= 14 ? words.join(' ') : null;
+}
+
+/** "Forty-four days ago, Ukraine agreed to a full ceasefire": what the opening date introduces. */
+function leadingClauseEvent(sentence: string, start: number, end: number): string | null {
+  if (!/^[\s"“‘']*(?:(?:on|in|since|by|early|late|until)\s+)?$/i.test(sentence.slice(0, start))) return null;
+  const comma = /^\s*,\s*/.exec(sentence.slice(end));
+  if (!comma) return null;
+  const clause = /^[^,;:.!?”"]+/.exec(sentence.slice(end + comma[0].length));
+  if (!clause) return null;
+  const words = clause[0].trim().split(/\s+/);
+  if (words.length < 2 || words.length > 14) return null;
+  return words.join(' ');
+}
+
+/** A cheap filter: every expression chrono or the year rule can read contains one of these. */
+const MAY_HOLD_DATE = /\d|day|week|month|year|ago|earlier|later|last|next|tonight|noon|night|hour|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|weekend/i;
+
+/** Trim what chrono takes with the date but isn't part of it (trailing commas, spaces). */
+function trimRange(text: string, start: number, end: number): [number, number] {
+  while (end > start && /[\s,.;:)]/.test(text[end - 1]) && !/\p{L}\.$/u.test(text.slice(start, end))) end--;
+  // "Sept." keeps its dot only when the text ends in an abbreviation; a sentence-final dot goes.
+  if (end > start && text[end - 1] === '.' && /\d\.$/.test(text.slice(start, end))) end--;
+  while (start < end && /\s/.test(text[start])) start++;
+  return [start, end];
+}
+
+/** Dates in one sentence, with ranges relative to the sentence text. */
+export function findDatesInText(sentence: string, articleDate: string | null): { text: string; date: string | null; event: string | null; start: number; end: number }[] {
+  // chrono is the costliest step of a summary; most sentences hold no date word at all.
+  if (!MAY_HOLD_DATE.test(sentence)) return [];
+  const reference = articleDate && /^\d{4}-\d{2}-\d{2}$/.test(articleDate) ? new Date(`${articleDate}T12:00:00Z`) : null;
+  const norm = normaliseNumbers(sentence);
+  const results = chrono.parse(norm.text, reference ? { instant: reference, timezone: 0 } : undefined, { forwardDate: false });
+  const out: { text: string; date: string | null; event: string | null; start: number; end: number }[] = [];
+  for (const r of results) {
+    const rawStart = norm.startMap[r.index];
+    const rawEnd = norm.endMap[r.index + r.text.length - 1];
+    const [start, end] = trimRange(sentence, rawStart, rawEnd);
+    const text = sentence.slice(start, end);
+    if (!text || NOT_A_DATE.test(text)) continue;
+    // "may" in lower case is the verb ("he may 5 times ..."), not the month.
+    if (/^may\b/.test(text)) continue;
+    // "for 44 days" is a duration, not a date; chrono reads it as one. So is "in eight hours".
+    if (/^(?:for|over|within)\s/i.test(text)) continue;
+    if (/^(?:in|within)\s+[\p{L}\d-]+\s+(?:seconds?|minutes?|hours?)$/iu.test(text)) continue;
+    const c = r.start;
+    const calendar = ['day', 'month', 'year', 'weekday'].some((k) => c.isCertain(k as chrono.Component));
+    const relative = /\b(?:ago|earlier|later|before|last|next|yesterday|today|tomorrow|previous|past|this)\b/i.test(text);
+    if (!calendar && !relative) continue;
+    out.push({ text, date: resolve(r, sentence, reference), event: eventFor(sentence, start, end), start, end });
+  }
+  // "two days prior to the attack": counted from an event, not from the article date, so it stays unresolved.
+  for (const m of sentence.matchAll(ANCHORED)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (out.some((d) => d.start < end && start < d.end)) continue;
+    out.push({ text: m[0], date: null, event: m[1].replace(/^(?:the|a|his|her|their|its)\s+/i, ''), start, end });
+  }
+  for (const m of sentence.matchAll(YEAR_ALONE)) {
+    const start = (m.index ?? 0) + m[0].length - m[1].length;
+    const end = start + m[1].length;
+    if (out.some((d) => d.start < end && start < d.end)) continue;
+    out.push({ text: m[1], date: m[1], event: eventFor(sentence, start, end), start, end });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Every date expression in the article, resolved against its date, with evidence. */
+export function findDates(input: AnalysisInput, sentences: Sentence[]): DateMention[] {
+  const out: DateMention[] = [];
+  for (const s of sentences) {
+    for (const d of findDatesInText(s.text, input.date)) {
+      out.push({
+        text: d.text,
+        date: d.date,
+        event: d.event,
+        evidence: { sentence: s.index, paragraph: s.paragraph, start: s.start + d.start, end: s.start + d.end },
+      });
+    }
+  }
+  return out;
+}

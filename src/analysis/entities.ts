@@ -1,0 +1,464 @@
+import type { AnalysisInput, Evidence, NamedEntity, Person, Sentence } from './types.js';
+import {
+  DEMONYMS, KNOWN_PLACES, MEDIA, MONTHS, ORG_WORDS, PLACE_ALIASES, PLACE_CUES, PLACE_NOUNS_AFTER,
+  PLACE_WORDS, PersonIndex, REPORTING_VERBS, ROLE_NOUNS, ROLE_WORDS, STOP_CAPS, TIME_WORDS, VERB_FILLERS,
+  WEEKDAYS, cleanName, foldAccents, looksDemonym,
+} from './names.js';
+
+/**
+ * People, places and organisations from capitalisation and context, without a gazetteer
+ * of names: wink's lite model has no named-entity recogniser, and hidden test articles
+ * are about conflicts nobody listed. A capitalised run is classified by the words inside
+ * it (titles, "Ministry", "Sea"), the words around it ("in X", "X said", "city of X"),
+ * and what the rest of the article says about the same word.
+ */
+
+export type MentionKind = 'person' | 'place' | 'org';
+
+export interface Mention {
+  kind: MentionKind;
+  /** The name as written, cleaned (no role, no possessive). */
+  text: string;
+  role: string | null;
+  /** Absolute character range of the name in the article text. */
+  start: number;
+  end: number;
+  sentence: number;
+  paragraph: number;
+  possessive: boolean;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  possessive: boolean;
+  cap: boolean;
+  initial: boolean;
+  /** Second half of a split hyphenated pair ("Putin" in "Trump-Putin"): starts a new run. */
+  split?: boolean;
+}
+
+interface Run {
+  tokens: Token[];
+  sentence: Sentence;
+}
+
+/**
+ * Only the words that can be part of a name are tokens: capitalised words (with dotted
+ * acronyms, title abbreviations and initials), and the lower-case connectors that may sit
+ * inside one ("of", "von", "al"). Lower-case prose is skipped; runs break on the gaps.
+ */
+const TOKEN_RE =
+  /(?:\p{Lu}\.){2,}|(?:St|Mt|Ft|Gen|Lt|Col|Dr|Mr|Mrs|Ms|Sgt|Capt|Maj|Adm|Gov|Sen|Rep|Prof|Rev|Brig|Jr|Sr)\.|\p{Lu}\.(?=\s)|(?<![\p{L}\p{M}'’-])(?:(?:al|el|bin|ibn|abu)-)?\p{Lu}(?:[\p{L}\p{M}'’-]*[\p{L}\p{M}])?|(?<![\p{L}\p{M}'’-])(?:of|for|von|van|der|den|de|del|della|da|bin|ibn|al|la|le|du|dos|das|di)(?![\p{L}\p{M}'’-])/gu;
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'da', 'bin', 'ibn', 'al', 'la', 'le', 'du', 'dos', 'das', 'di']);
+
+function isUpperChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+/** Capitalised, or an Arabic name with its article ("al-Burhan"). Plain char tests: this runs per token. */
+function isCapWord(w: string): boolean {
+  if (isUpperChar(w[0])) return true;
+  const dash = w.indexOf('-');
+  return dash > 0 && dash <= 3 && /^(?:al|el|bin|ibn|abu)-/.test(w) && isUpperChar(w[dash + 1]);
+}
+
+function isAcronym(w: string): boolean {
+  return /^\p{Lu}[\p{Lu}\d&]+$/u.test(w) && w.length <= 6;
+}
+
+/** Split "Trump-Putin" when both halves stand alone elsewhere; keep "Jean-Luc" and "al-Assad". */
+function splitHyphen(word: string, standalone: Set<string>): string[] {
+  if (!word.includes('-')) return [word];
+  const parts = word.split('-');
+  if (/^(?:al|el|bin|ibn|abu)$/i.test(parts[0])) return [word];
+  if (parts.every((p) => isCapWord(p) && standalone.has(p))) return parts;
+  // "Shahed-type", "Russian-occupied": only the capitalised head can be a name.
+  if (isCapWord(parts[0]) && !isCapWord(parts[parts.length - 1])) return [parts[0]];
+  if (!isCapWord(parts[0])) return [];
+  return [word];
+}
+
+interface RawToken {
+  word: string;
+  start: number;
+  possessive: boolean;
+  initial: boolean;
+}
+
+/** Name-like words of a sentence, before hyphenated pairs are split. */
+function rawTokens(sentence: Sentence): RawToken[] {
+  const out: RawToken[] = [];
+  const text = sentence.text;
+  let first = true;
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const index = m.index ?? 0;
+    // Sentence-initial: nothing but marks before it ("“Russia appears", "... History shows").
+    const initial = first && !/[\p{L}\d]/u.test(text.slice(0, index));
+    first = false;
+    let word = m[0];
+    let possessive = false;
+    if (word.length > 2 && (word.endsWith("'s") || word.endsWith('’s'))) {
+      word = word.slice(0, -2);
+      possessive = true;
+    } else if (word.endsWith("'") || word.endsWith('’')) {
+      word = word.slice(0, -1);
+    }
+    out.push({ word, start: sentence.start + index, possessive, initial });
+  }
+  return out;
+}
+
+function tokenize(raw: RawToken[], standalone: Set<string>): Token[] {
+  const tokens: Token[] = [];
+  for (const r of raw) {
+    const parts = splitHyphen(r.word, standalone);
+    let offset = 0;
+    parts.forEach((part, i) => {
+      const at = r.word.indexOf(part, offset);
+      offset = at + part.length;
+      tokens.push({
+        text: part,
+        start: r.start + at,
+        end: r.start + at + part.length,
+        possessive: r.possessive && i === parts.length - 1,
+        cap: isCapWord(part),
+        initial: r.initial && i === 0,
+        split: i > 0,
+      });
+    });
+  }
+  return tokens;
+}
+
+function joinable(run: Token[]): boolean {
+  return run.some((t) => ORG_WORDS.has(t.text) || PLACE_WORDS.has(t.text));
+}
+
+/** Is the text between two tokens a plain space, so they can belong to one name? */
+function adjacent(text: string, base: number, a: Token, b: Token): boolean {
+  const gap = b.start - a.end;
+  if (gap < 1 || gap > 2) return false;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text[i - base];
+    if (c !== ' ' && c !== '\u00a0' && c !== '\n') return false;
+  }
+  return true;
+}
+
+/** Consecutive capitalised words, joined over name particles and, inside organisation names, "of"/"for". */
+function buildRuns(sentence: Sentence, tokens: Token[]): Run[] {
+  const runs: Run[] = [];
+  const text = sentence.text;
+  const base = sentence.start;
+  let cur: Token[] = [];
+  const flush = (): void => {
+    if (cur.length > 0) runs.push({ tokens: cur, sentence });
+    cur = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = cur[cur.length - 1];
+    if (prev && (t.split || !adjacent(text, base, prev, t))) flush();
+    if (t.cap) {
+      cur.push(t);
+      if (t.possessive) flush();
+      continue;
+    }
+    const next = tokens[i + 1];
+    const joins = cur.length > 0 && next?.cap === true && adjacent(text, base, t, next) &&
+      (PARTICLES.has(t.text) || ((t.text === 'of' || t.text === 'for') && joinable(cur)));
+    if (joins) cur.push(t);
+    else flush();
+  }
+  flush();
+  return runs;
+}
+
+/** The run's words as written. Tokens are already clean (no possessive, no punctuation), so no cleanName. */
+function nameOf(tokens: Token[], text: string): string {
+  const raw = text.slice(tokens[0].start, tokens[tokens.length - 1].end);
+  return raw.includes('\n') || raw.includes('  ') ? raw.replace(/\s+/g, ' ') : raw;
+}
+
+interface Candidate {
+  kind: MentionKind | 'unknown';
+  tokens: Token[];
+  role: Token[];
+  sentence: Sentence;
+  /** Words right before and after the run, for context cues. */
+  before: string;
+  after: string;
+  /** The cleaned name, computed once. */
+  name?: string;
+}
+
+function candidateName(c: Candidate, text: string): string {
+  if (c.name === undefined) c.name = nameOf(c.tokens, text);
+  return c.name;
+}
+
+function isPlaceName(name: string): boolean {
+  return KNOWN_PLACES.has(name);
+}
+
+function isRoleStart(tokens: Token[], i: number): boolean {
+  const t = tokens[i].text;
+  if (ROLE_WORDS.has(t)) return true;
+  // "Russian President", "U.S. Secretary": a demonym or country before a title is part of the role.
+  const next = tokens[i + 1];
+  // "CIA Director", "NATO Secretary-General": an acronym before a title is part of the role too.
+  return next !== undefined && ROLE_WORDS.has(next.text) && (looksDemonym(t) || isPlaceName(t) || isAcronym(t));
+}
+
+function classify(run: Run, text: string, midCaps: Set<string>): Candidate | null {
+  let tokens = run.tokens;
+  const sentence = run.sentence;
+  const after = text.slice(tokens[tokens.length - 1].end, Math.min(sentence.end, tokens[tokens.length - 1].end + 60));
+  if (tokens[0].initial) {
+    const w = tokens[0].text;
+    if (STOP_CAPS.has(w.toLowerCase()) || MONTHS.has(w) || WEEKDAYS.has(w)) tokens = tokens.slice(1);
+    // "Critics said", "Residents fled": a plural common noun capitalised only by position.
+    else if (tokens.length === 1 && !midCaps.has(w) && /\p{Ll}s$/u.test(w) && !isPlaceName(w) && !MEDIA.has(w)) return null;
+    else if (tokens.length === 1 && !midCaps.has(w) && !reportingVerbAhead(after) && !isPlaceName(w) && !MEDIA.has(w) && !ORG_WORDS.has(w)) return null;
+  }
+  // Dates are not entities: cut months and weekdays from the ends ("Sept", "Friday").
+  while (tokens.length > 0 && (MONTHS.has(tokens[0].text) || WEEKDAYS.has(tokens[0].text) || PARTICLES.has(tokens[0].text))) tokens = tokens.slice(1);
+  while (tokens.length > 0 && (MONTHS.has(tokens[tokens.length - 1].text) || WEEKDAYS.has(tokens[tokens.length - 1].text) || ['of', 'for'].includes(tokens[tokens.length - 1].text))) tokens = tokens.slice(0, -1);
+  if (tokens.length === 0) return null;
+  const before = text.slice(Math.max(sentence.start, tokens[0].start - 60), tokens[0].start);
+  const words = tokens.map((t) => t.text);
+  const name = nameOf(tokens, text);
+  const base = { tokens, role: [] as Token[], sentence, before, after };
+
+  if (words.length === 1 && words[0].length === 1) return null;
+  if (words.some((w) => TIME_WORDS.has(w))) return null;
+  if (isPlaceName(name)) return { ...base, kind: 'place' };
+  if (words.some((w) => ORG_WORDS.has(w)) && !ROLE_WORDS.has(words[0])) return { ...base, kind: 'org' };
+  if (words.length === 1 && (MEDIA.has(words[0]) || (isAcronym(words[0]) && !isPlaceName(words[0])))) return { ...base, kind: 'org' };
+  if (words.some((w) => PLACE_WORDS.has(w)) || /^(?:St|Mt|Ft)\.$/.test(words[0])) return { ...base, kind: 'place' };
+
+  // A title before a name is the person's role ("Special Envoy Keith Kellogg").
+  let r = 0;
+  while (r < tokens.length && isRoleStart(tokens, r)) r++;
+  if (r > 0) {
+    const rest = tokens.slice(r);
+    if (rest.length === 0 || rest.some((t) => !t.cap && !PARTICLES.has(t.text))) return null;
+    return { ...base, kind: 'person', tokens: rest, role: tokens.slice(0, r) };
+  }
+  if (DEMONYMS.has(words[0])) {
+    if (words.length === 1) return null;
+    return classify({ tokens: tokens.slice(1), sentence }, text, midCaps);
+  }
+  if (words.length === 1 && STOP_CAPS.has(words[0].toLowerCase())) return null;
+  if (words.length >= 2 && words.length <= 5) {
+    if (PLACE_CUES.some((re) => re.test(before))) return { ...base, kind: 'place' };
+    if (words.some((w) => isAcronym(w) || /^\d/.test(w))) return null;
+    return { ...base, kind: 'person' };
+  }
+  if (words.length === 1) return { ...base, kind: 'unknown' };
+  return null;
+}
+
+/** Is a reporting verb the next word after optional fillers ("has repeatedly said")? */
+export function reportingVerbAhead(after: string): boolean {
+  const m = /^(?:\s*,[^,]{1,80},)?((?:\s+[\p{L}]+){1,4})/u.exec(after);
+  if (!m) return false;
+  for (const w of m[1].trim().split(/\s+/)) {
+    const lw = w.toLowerCase();
+    if (REPORTING_VERBS.has(lw) || lw === 'pointed') return true;
+    if (!VERB_FILLERS.has(lw) && !lw.endsWith('ly')) return false;
+  }
+  return false;
+}
+
+/** Does the context mark a single word as a place: "in X", "X region", "X and several other regions"? */
+function placeContext(c: Candidate, places: Set<string>): boolean {
+  if (PLACE_CUES.some((re) => re.test(c.before))) return true;
+  const next = /^\s+([\p{L}]+)/u.exec(c.after)?.[1];
+  if (next && PLACE_NOUNS_AFTER.has(next)) return true;
+  if (/^\s+and\s+(?:[\p{Ll}]+\s+){0,2}(?:regions|cities|towns|villages|areas|provinces|districts|oblasts|countries|capitals)\b/u.test(c.after)) return true;
+  const coordAfter = /^\s*(?:,|and|or)\s+(\p{Lu}[\p{L}]+)/u.exec(c.after)?.[1];
+  const coordBefore = /(\p{Lu}[\p{L}]+)(?:['’]s)?\s*(?:,|and|or)\s*$/u.exec(c.before)?.[1];
+  return (coordAfter !== undefined && places.has(coordAfter)) || (coordBefore !== undefined && places.has(coordBefore));
+}
+
+/** A role given beside the name: "X, his close associate," or "Pellin's prime minister, X". */
+function appositiveRole(c: Candidate, text: string): string | null {
+  // Cheap test first: an appositive always sits next to a comma.
+  const lastEnd = c.tokens[c.tokens.length - 1].end;
+  const commaAfter = /^\s*,/.test(text.slice(lastEnd, lastEnd + 3));
+  if (!commaAfter && !/(?:,|\p{Ll})\s*$/u.test(c.before)) return null;
+  const nounRe = /(\p{L}+)$/u;
+  const post = /^\s*,\s*((?:his|her|their|its|the|a|an|(?:[\p{Lu}][\p{L}.]*\s+)*[\p{Lu}][\p{L}.]*['’]s)\s+[^,.;:]{2,80}?)\s*[,.;]/u.exec(
+    text.slice(c.tokens[c.tokens.length - 1].end, c.sentence.end),
+  );
+  if (post) {
+    const phrase = post[1].replace(/^(?:his|her|their|its|the|a|an|(?:[\p{Lu}][\p{L}.]*\s+)*[\p{Lu}][\p{L}.]*['’]s)\s+/u, '');
+    const head = phrase.replace(/\s+(?:for|of|to|in|at)\s+.*$/u, '');
+    const last = nounRe.exec(head)?.[1] ?? '';
+    if (ROLE_NOUNS.has(last.toLowerCase()) || ROLE_WORDS.has(last)) return phrase;
+  }
+  // "Hamas official Osama Hamdan", "the envoy Ana Moro": a lower-case role right before the name.
+  const bare = /((?:\p{Lu}[\p{L}-]*\s+)?(?:[a-z-]+\s+)?([a-z-]+))\s+$/u.exec(c.before);
+  if (bare && ROLE_NOUNS.has(bare[2])) return bare[1].replace(/^(?:the|a|an|his|her|their|its)\s+/i, '');
+  const pre = /(?:(?:\p{Lu}[\p{L}.]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he)\s+)((?:[\p{L}-]+\s+){0,3}?([\p{L}-]+))\s*,\s*$/u.exec(c.before);
+  if (pre && ROLE_NOUNS.has(pre[2].toLowerCase())) return pre[1];
+  return null;
+}
+
+interface Scan {
+  mentions: Mention[];
+}
+
+const cache = new WeakMap<Sentence[], Scan>();
+
+/** All person, place and organisation mentions in the article, in text order. Cached per sentence list. */
+export function findMentions(input: AnalysisInput, sentences: Sentence[]): Mention[] {
+  const hit = cache.get(sentences);
+  if (hit) return hit.mentions;
+  const text = input.paragraphs.join('\n\n');
+  // Capitalised words seen away from a sentence start are names, not just capitalised by position.
+  const midCaps = new Set<string>();
+  const standalone = new Set<string>();
+  const raws = sentences.map(rawTokens);
+  for (const list of raws) {
+    for (const r of list) {
+      if (r.word.includes('-')) continue;
+      standalone.add(r.word);
+      if (!r.initial) midCaps.add(r.word);
+    }
+  }
+  const candidates: Candidate[] = [];
+  for (const [i, s] of sentences.entries()) {
+    for (const run of buildRuns(s, tokenize(raws[i], standalone))) {
+      const c = classify(run, text, midCaps);
+      if (c) candidates.push(c);
+    }
+  }
+  const people = new PersonIndex();
+  const places = new Set<string>();
+  for (const c of candidates) {
+    const name = candidateName(c, text);
+    if (c.kind === 'person' && c.tokens.length > 1) people.add(name);
+    if (c.kind === 'place') places.add(name);
+  }
+  for (const c of candidates) {
+    if (c.kind === 'person' && c.tokens.length === 1 && c.role.length > 0) people.add(candidateName(c, text));
+  }
+  // Single words: a known person's surname, a place by context, or a speaker by its verb.
+  for (const c of candidates) {
+    if (c.kind !== 'unknown' && !(c.kind === 'person' && c.tokens.length === 1 && c.role.length === 0)) continue;
+    const name = candidateName(c, text);
+    if (people.match(name)) c.kind = 'person';
+    else if (places.has(name) || placeContext(c, places)) {
+      c.kind = 'place';
+      places.add(name);
+    } else if (/^\s+(?:officials?|spokes(?:man|woman|person)|leaders?|fighters|militants|members|commanders?|delegation)\b/.test(c.after)) {
+      // "Hamas official", "Wagner fighters": a group named by its people.
+      c.kind = 'org';
+    } else if (reportingVerbAhead(c.after) || appositiveRole(c, text)) {
+      c.kind = 'person';
+      people.add(name);
+    } else c.kind = 'unknown';
+  }
+  const mentions: Mention[] = [];
+  for (const c of candidates) {
+    if (c.kind === 'unknown') continue;
+    const name = candidateName(c, text);
+    if (!name || /^\d/.test(name)) continue;
+    const role = c.role.length > 0 ? cleanName(text.slice(c.role[0].start, c.role[c.role.length - 1].end)) : null;
+    const last = c.tokens[c.tokens.length - 1];
+    mentions.push({
+      kind: c.kind,
+      text: c.kind === 'place' ? (PLACE_ALIASES[name] ?? name) : name,
+      role: c.kind === 'person' ? (role ?? appositiveRole(c, text)) : null,
+      start: c.tokens[0].start,
+      end: c.tokens[0].start + name.length,
+      sentence: c.sentence.index,
+      paragraph: c.sentence.paragraph,
+      possessive: last.possessive,
+    });
+  }
+  cache.set(sentences, { mentions });
+  return mentions;
+}
+
+function evidenceOf(m: Mention): Evidence {
+  return { sentence: m.sentence, paragraph: m.paragraph, start: m.start, end: m.end };
+}
+
+function byImportance<T extends { mentions: number; evidence: Evidence[] }>(a: T, b: T): number {
+  return b.mentions - a.mentions || a.evidence[0].start - b.evidence[0].start;
+}
+
+/** Merge place or organisation mentions by folded name; a one-word org joins a longer one it starts. */
+function groupNamed(mentions: Mention[]): NamedEntity[] {
+  const byKey = new Map<string, NamedEntity>();
+  const key = (n: string): string => foldAccents(n).toLowerCase().replace(/^the\s+/, '');
+  for (const m of mentions) {
+    const k = key(m.text);
+    const e = byKey.get(k);
+    if (e) {
+      e.mentions++;
+      e.evidence.push(evidenceOf(m));
+    } else {
+      byKey.set(k, { name: m.text, mentions: 1, aliases: [], evidence: [evidenceOf(m)] });
+    }
+  }
+  const list = [...byKey.values()];
+  for (const short of list.filter((e) => !e.name.includes(' '))) {
+    const long = list.find((e) => e !== short && e.name.startsWith(short.name + ' ') && e.mentions > 0);
+    if (long && short.mentions > 0) {
+      long.mentions += short.mentions;
+      long.evidence.push(...short.evidence);
+      long.aliases.push(short.name);
+      short.mentions = 0;
+    }
+  }
+  return list.filter((e) => e.mentions > 0).sort(byImportance);
+}
+
+/** Group person mentions into people: one entry per person, fullest name, first role the text gives. */
+export function groupPeople(mentions: Mention[]): Person[] {
+  const index = new PersonIndex();
+  const ordered = [...mentions].sort((a, b) => b.text.split(' ').length - a.text.split(' ').length || a.start - b.start);
+  for (const m of ordered) index.add(m.text);
+  const people = new Map<string, Person>();
+  const canonicalOf = new Map<string, string>();
+  for (const m of mentions) {
+    let canonical = canonicalOf.get(m.text);
+    if (canonical === undefined) {
+      canonical = index.canonical(m.text) ?? m.text;
+      canonicalOf.set(m.text, canonical);
+    }
+    let p = people.get(canonical);
+    if (!p) {
+      p = { name: canonical, role: null, mentions: 0, aliases: [], evidence: [] };
+      people.set(canonical, p);
+    }
+    p.mentions++;
+    p.evidence.push(evidenceOf(m));
+    if (!p.role && m.role) p.role = m.role;
+    if (m.text !== canonical && !p.aliases.includes(m.text)) p.aliases.push(m.text);
+  }
+  for (const p of people.values()) p.evidence.sort((a, b) => a.start - b.start);
+  return [...people.values()].sort(byImportance);
+}
+
+/** People (with roles and mention counts), places and organisations named in the article. */
+export function findEntities(
+  input: AnalysisInput,
+  sentences: Sentence[],
+): { people: Person[]; places: NamedEntity[]; organizations: NamedEntity[] } {
+  const mentions = findMentions(input, sentences);
+  return {
+    people: groupPeople(mentions.filter((m) => m.kind === 'person')),
+    places: groupNamed(mentions.filter((m) => m.kind === 'place')),
+    organizations: groupNamed(mentions.filter((m) => m.kind === 'org')),
+  };
+}

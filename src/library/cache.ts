@@ -1,0 +1,516 @@
+/**
+ * On-disk caches under $XDG_CACHE_HOME/newsdesk (default ~/.cache/newsdesk), so a library of thousands
+ * of articles opens without parsing every file again, and a comparison is not recomputed when no
+ * article changed. Everything here is an optimisation: a missing, corrupt, stale or unwritable cache
+ * is ignored (and rebuilt when possible), never an error the user sees.
+ *
+ * The library cache is two kinds of files per --dir folder:
+ * - an index (JSON): every article's metadata, keyed by absolute path and checked against the file's
+ *   size and mtime; small enough to read at every start;
+ * - body segments: each article's body and paragraphs as JSON, read only when an article's text is
+ *   first needed (opening it, searching bodies, analysis). Segments are immutable; new or changed
+ *   articles go to a new segment, and the live ones are copied into one when most bytes are dead.
+ * Files are written to a temporary name and renamed, so a reader sees the old cache or the new one.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Article } from './types.js';
+
+/** Bump when what the loader stores in an article changes, so old caches are not trusted. */
+export const LIBRARY_CACHE_VERSION = 2;
+
+declare const __NEWSDESK_BUILD__: string | undefined;
+/** The build's fingerprint of the library code (set by scripts/build.mjs); unbundled runs use 'dev'. */
+const BUILD = typeof __NEWSDESK_BUILD__ === 'string' ? __NEWSDESK_BUILD__ : 'dev';
+
+/**
+ * Only the built program caches by default: run from the sources (tests, development) the parser may
+ * have changed since the cache was written, and nothing would tell.
+ */
+export const CACHE_BY_DEFAULT = BUILD !== 'dev';
+
+/** Where newsdesk keeps caches: $XDG_CACHE_HOME/newsdesk, or ~/.cache/newsdesk. */
+export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string {
+  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  return join(base, 'newsdesk');
+}
+
+/** What the index keeps of an article: everything except where it is and its text. */
+export type ArticleMeta = Omit<Article, 'id' | 'path' | 'body' | 'paragraphs' | 'size' | 'mtimeMs'>;
+
+/** An article's text, read from the cache or parsed again. */
+export interface ArticleText {
+  body: string;
+  paragraphs: string[];
+}
+
+/** One article file in the index. */
+export interface IndexEntry {
+  /** Absolute path as found; the key, with size and mtime. */
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** Its id before duplicates are told apart, and its path made safe to print: both cost time to derive. */
+  name: string;
+  shownPath: string;
+  meta: ArticleMeta;
+  /** Where its text is: segment (index into the segment list), byte offset, body (UTF-8) and paragraphs (JSON) lengths. */
+  segment: number;
+  offset: number;
+  bodyBytes: number;
+  paragraphsBytes: number;
+  /** Problems the file had (fields ignored), reported again on every load. */
+  warnings?: string[];
+}
+
+interface IndexFile {
+  version: number;
+  build: string;
+  root: string;
+  segments: string[];
+  entries: IndexEntry[];
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 20);
+}
+
+/** Writes a file so that readers see the old content or the new, never half of it. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temporary, data, { mode: 0o600 });
+    renameSync(temporary, path);
+  } catch (error) {
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // never created
+    }
+    throw error;
+  }
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function isIndexFile(value: unknown, root: string): value is IndexFile {
+  const index = value as IndexFile | undefined;
+  return (
+    typeof index === 'object' &&
+    index !== null &&
+    index.version === LIBRARY_CACHE_VERSION &&
+    index.build === BUILD &&
+    index.root === root &&
+    Array.isArray(index.segments) &&
+    index.segments.every((name) => typeof name === 'string' && /^bodies-[\w.-]+$/.test(name)) &&
+    Array.isArray(index.entries)
+  );
+}
+
+function isEntry(entry: IndexEntry | undefined, segments: number): entry is IndexEntry {
+  return (
+    typeof entry === 'object' &&
+    entry !== null &&
+    typeof entry.path === 'string' &&
+    typeof entry.name === 'string' &&
+    typeof entry.shownPath === 'string' &&
+    typeof entry.meta === 'object' &&
+    entry.meta !== null &&
+    Number.isInteger(entry.segment) &&
+    entry.segment >= 0 &&
+    entry.segment < segments &&
+    Number.isInteger(entry.offset) &&
+    Number.isInteger(entry.bodyBytes) &&
+    Number.isInteger(entry.paragraphsBytes) &&
+    (entry.warnings === undefined || Array.isArray(entry.warnings))
+  );
+}
+
+// Segments stay open once read: searching every body reads thousands of slices of one file.
+const openSegments = new Map<string, number>();
+
+function readSlice(path: string, offset: number, length: number): Buffer | undefined {
+  try {
+    let fd = openSegments.get(path);
+    if (fd === undefined) {
+      fd = openSync(path, 'r');
+      openSegments.set(path, fd);
+    }
+    const bytes = Buffer.allocUnsafe(length);
+    return readSync(fd, bytes, 0, length, offset) === length ? bytes : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function closeSegment(path: string): void {
+  const fd = openSegments.get(path);
+  if (fd === undefined) return;
+  openSegments.delete(path);
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+}
+
+function parseParagraphs(bytes: Buffer | undefined): string[] | undefined {
+  try {
+    const value = bytes && (JSON.parse(bytes.toString('utf8')) as unknown);
+    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cached articles of one --dir folder. */
+export class LibraryCache {
+  private readonly indexPath: string;
+  private readonly previous = new Map<string, IndexEntry>();
+  private readonly previousSegments: string[] = [];
+  private readonly next: IndexEntry[] = [];
+  private changed = false;
+  private hasIndex = false;
+  private hits = 0;
+  private segmentFd: number | undefined;
+  private segmentName: string | undefined;
+  private segmentTemp: string | undefined;
+  private segmentBytes = 0;
+  private writable = true;
+
+  private constructor(
+    readonly dir: string,
+    readonly root: string,
+  ) {
+    this.indexPath = join(dir, `library-${hashText(root)}.json`);
+    const index = readJson(this.indexPath);
+    if (isIndexFile(index, root)) {
+      this.hasIndex = true;
+      this.previousSegments = index.segments;
+      for (const entry of index.entries) {
+        if (isEntry(entry, index.segments.length)) this.previous.set(entry.path, entry);
+        else this.changed = true;
+      }
+    } else if (index !== undefined) {
+      this.changed = true;
+    }
+  }
+
+  /** Opens the cache for a folder (absolute path); never throws. */
+  static open(root: string, dir: string = cacheDirectory()): LibraryCache {
+    return new LibraryCache(dir, root);
+  }
+
+  /** Every entry of the index, in the order the files were found; undefined when there is no usable index. */
+  cachedEntries(): IndexEntry[] | undefined {
+    return this.hasIndex && !this.changed ? [...this.previous.values()] : undefined;
+  }
+
+  /** The cached entry for a file when its size and mtime still match; undefined otherwise. */
+  lookup(path: string, size: number, mtimeMs: number): IndexEntry | undefined {
+    const entry = this.previous.get(path);
+    if (!entry || entry.size !== size || entry.mtimeMs !== mtimeMs) return undefined;
+    this.hits++;
+    this.next.push(entry);
+    return entry;
+  }
+
+  /**
+   * An article from a cache entry. Its body and paragraphs are read from the segment each time they
+   * are asked for and not kept (10,000 bodies would be 100 MB in memory; a read from the page cache
+   * takes microseconds); only text parsed again because the segment failed is kept.
+   */
+  articleFrom(entry: IndexEntry, id: string, reparse: () => ArticleText | undefined): Article {
+    const segmentPath = this.segmentPath(entry);
+    const { meta } = entry;
+    let parsed: ArticleText | undefined;
+    let body: string | undefined;
+    let paragraphs: string[] | undefined;
+    const fallback = () => (parsed ??= reparse() ?? { body: '', paragraphs: [] });
+    // The index entry is not written again after loadArticles returns, so sharing its arrays is safe.
+    return {
+      id,
+      path: entry.shownPath,
+      format: meta.format,
+      title: meta.title,
+      date: meta.date,
+      source: meta.source,
+      url: meta.url,
+      tags: meta.tags,
+      get body(): string {
+        return body ?? readSlice(segmentPath, entry.offset, entry.bodyBytes)?.toString('utf8') ?? fallback().body;
+      },
+      set body(value: string) {
+        body = value;
+      },
+      get paragraphs(): string[] {
+        return (
+          paragraphs ??
+          parseParagraphs(readSlice(segmentPath, entry.offset + entry.bodyBytes, entry.paragraphsBytes)) ??
+          fallback().paragraphs
+        );
+      },
+      set paragraphs(value: string[]) {
+        paragraphs = value;
+      },
+      credits: meta.credits,
+      related: meta.related,
+      words: meta.words,
+      size: entry.size,
+      mtimeMs: entry.mtimeMs,
+    };
+  }
+
+  private segmentPaths = new Map<number, string>();
+
+  private segmentPath(entry: IndexEntry): string {
+    let path = this.segmentPaths.get(entry.segment);
+    if (path === undefined) {
+      path = join(this.dir, entry.segment === -1 ? this.segmentName! : this.previousSegments[entry.segment]);
+      this.segmentPaths.set(entry.segment, path);
+    }
+    return path;
+  }
+
+  /**
+   * Records a freshly parsed article: its text goes to this run's segment file. Returns the entry, or
+   * undefined when the cache can't be written (the caller keeps the text in memory then).
+   */
+  store(path: string, article: Article, name: string, shownPath: string, warnings: string[]): IndexEntry | undefined {
+    this.changed = true;
+    if (!this.writable) return undefined;
+    try {
+      if (this.segmentFd === undefined) {
+        mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+        this.segmentName = `bodies-${hashText(this.root)}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.bin`;
+        this.segmentTemp = join(this.dir, `${this.segmentName}.${process.pid}.tmp`);
+        this.segmentFd = openSync(this.segmentTemp, 'w', 0o600);
+      }
+      const body = Buffer.from(article.body);
+      const paragraphs = Buffer.from(JSON.stringify(article.paragraphs));
+      writeSync(this.segmentFd, body, 0, body.length, this.segmentBytes);
+      writeSync(this.segmentFd, paragraphs, 0, paragraphs.length, this.segmentBytes + body.length);
+      const { id: _id, path: _path, body: _body, paragraphs: _paragraphs, size: _size, mtimeMs: _mtimeMs, ...meta } = article;
+      const entry: IndexEntry = {
+        path,
+        size: article.size,
+        mtimeMs: article.mtimeMs,
+        name,
+        shownPath,
+        meta,
+        segment: -1, // this run's segment; numbered when the index is written
+        offset: this.segmentBytes,
+        bodyBytes: body.length,
+        paragraphsBytes: paragraphs.length,
+        ...(warnings.length ? { warnings } : {}),
+      };
+      this.next.push(entry);
+      this.segmentBytes += body.length + paragraphs.length;
+      return entry;
+    } catch {
+      this.abandon();
+      return undefined;
+    }
+  }
+
+  private abandon(): void {
+    this.writable = false;
+    if (this.segmentFd !== undefined) {
+      try {
+        closeSync(this.segmentFd);
+      } catch {
+        // already closed
+      }
+    }
+    this.segmentFd = undefined;
+    if (this.segmentTemp) {
+      try {
+        unlinkSync(this.segmentTemp);
+      } catch {
+        // already gone
+      }
+    }
+  }
+
+  /**
+   * Writes the index when anything changed: new or changed articles, or files that went away. The
+   * new segment is in place before the index that points at it.
+   */
+  save(): void {
+    const removed = this.hits !== this.previous.size;
+    if (!this.changed && !removed) return;
+    if (!this.writable) return;
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      if (this.segmentFd !== undefined) {
+        closeSync(this.segmentFd);
+        this.segmentFd = undefined;
+        renameSync(this.segmentTemp!, join(this.dir, this.segmentName!));
+      }
+      const segments: string[] = [];
+      const numbers = new Map<string, number>();
+      const entries = this.next.map((entry) => {
+        const name = entry.segment === -1 ? this.segmentName! : this.previousSegments[entry.segment];
+        let number = numbers.get(name);
+        if (number === undefined) {
+          number = segments.push(name) - 1;
+          numbers.set(name, number);
+        }
+        return number === entry.segment ? entry : { ...entry, segment: number };
+      });
+      const index: IndexFile = { version: LIBRARY_CACHE_VERSION, build: BUILD, root: this.root, segments, entries };
+      writeFileAtomic(this.indexPath, JSON.stringify(index));
+      this.removeUnusedSegments(new Set(segments));
+    } catch {
+      this.abandon();
+    }
+  }
+
+  /** Deletes segments of this folder that the index no longer points at. */
+  private removeUnusedSegments(used: Set<string>): void {
+    const prefix = `bodies-${hashText(this.root)}-`;
+    for (const name of readdirSync(this.dir)) {
+      if (name.startsWith(prefix) && !name.endsWith('.tmp') && !used.has(name)) {
+        const path = join(this.dir, name);
+        closeSegment(path);
+        try {
+          unlinkSync(path);
+        } catch {
+          // another newsdesk removed it first
+        }
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Comparison results
+
+declare const __NEWSDESK_ANALYSIS_BUILD__: string | undefined;
+/** The build's fingerprint of the analysis and print code (set by scripts/build.mjs). */
+const ANALYSIS_BUILD = typeof __NEWSDESK_ANALYSIS_BUILD__ === 'string' ? __NEWSDESK_ANALYSIS_BUILD__ : 'dev';
+
+/**
+ * What a comparison depends on: every article's file (path, size, mtime), the topic, the analysis
+ * code (the build's fingerprint, and `analysisVersion` for what the build can't see) and the loader.
+ */
+export function comparisonKey(articles: Pick<Article, 'path' | 'size' | 'mtimeMs'>[], topic: string, analysisVersion: string): string {
+  const hash = createHash('sha256');
+  hash.update(`${analysisVersion}\0${ANALYSIS_BUILD}\0${BUILD}\0${topic}\0`);
+  for (const path of articles.map((article) => `${article.path}\0${article.size}\0${article.mtimeMs}\n`).sort()) hash.update(path);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * A comparison from the cache when no article, the topic nor the analysis changed; otherwise runs
+ * `compute` (which may be slow) and stores its result. The result must survive JSON.
+ */
+export function cachedComparison<T>(
+  articles: Pick<Article, 'path' | 'size' | 'mtimeMs'>[],
+  topic: string,
+  analysisVersion: string,
+  compute: () => T,
+  dir: string = cacheDirectory(),
+): T {
+  const key = comparisonKey(articles, topic, analysisVersion);
+  const path = join(dir, `compare-${key}.json`);
+  const cached = readJson(path) as { key?: string; result?: T } | undefined;
+  if (cached && cached.key === key && cached.result !== undefined) return cached.result;
+  const result = compute();
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileAtomic(path, JSON.stringify({ key, result }));
+    pruneComparisons(dir);
+  } catch {
+    // A cache we can't write only costs time next run.
+  }
+  return result;
+}
+
+function outputPath(dir: string, key: string): string {
+  return join(dir, `compare-${key}.out`);
+}
+
+function outputHeader(key: string): Buffer {
+  return Buffer.from(`newsdesk compare ${key}\n`);
+}
+
+/**
+ * Printed comparison output (`compare --json` over 10,000 articles prints ~100 MB) stored by an
+ * earlier run for these files, topic and output `variant` (json or text, width, colour: each prints
+ * differently), as raw bytes for process.stdout.write; undefined when there is none. Checked before
+ * the analysis is even imported, so a hit never loads the NLP.
+ */
+export function comparisonOutputFromCache(
+  articles: Pick<Article, 'path' | 'size' | 'mtimeMs'>[],
+  topic: string,
+  variant: string,
+  dir: string = cacheDirectory(),
+): Buffer | undefined {
+  const key = comparisonKey(articles, topic, variant);
+  const header = outputHeader(key);
+  try {
+    const bytes = readFileSync(outputPath(dir, key));
+    return bytes.subarray(0, header.length).equals(header) ? bytes.subarray(header.length) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores printed comparison output for comparisonOutputFromCache; a cache that can't be written is skipped. */
+export function storeComparisonOutput(
+  articles: Pick<Article, 'path' | 'size' | 'mtimeMs'>[],
+  topic: string,
+  variant: string,
+  output: string,
+  dir: string = cacheDirectory(),
+): void {
+  const key = comparisonKey(articles, topic, variant);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileAtomic(outputPath(dir, key), Buffer.concat([outputHeader(key), Buffer.from(output)]));
+    pruneComparisons(dir);
+  } catch {
+    // Only costs time next run.
+  }
+}
+
+/** comparisonOutputFromCache, else `compute` and store its output. */
+export function cachedComparisonOutput(
+  articles: Pick<Article, 'path' | 'size' | 'mtimeMs'>[],
+  topic: string,
+  variant: string,
+  compute: () => string,
+  dir: string = cacheDirectory(),
+): string | Buffer {
+  const cached = comparisonOutputFromCache(articles, topic, variant, dir);
+  if (cached) return cached;
+  const output = compute();
+  storeComparisonOutput(articles, topic, variant, output, dir);
+  return output;
+}
+
+/** Comparisons of a large library are tens of MB: keep only the most recently written few. */
+const KEPT_COMPARISONS = 8;
+
+function pruneComparisons(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((name) => /^compare-[0-9a-f]+\.(?:json|out)$/.test(name))
+    .map((name) => ({ path: join(dir, name), mtimeMs: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const file of files.slice(KEPT_COMPARISONS)) {
+    try {
+      unlinkSync(file.path);
+    } catch {
+      // another newsdesk removed it first
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import wrapAnsi from 'wrap-ansi';
+import type { Comparison, Statement } from '../analysis/types.js';
+import { createStyler, type Styler } from './style.js';
+import { evidencePointer } from './summary.js';
+
+/**
+ * The comparison as text to read (grouped by speaker, each statement under its article's
+ * title and date, narration apart, disagreements last) and as JSON for scripts.
+ */
+
+export interface ComparisonTextOptions {
+  width: number;
+  color: boolean;
+}
+
+function wrapIndented(text: string, indent: string, width: number): string[] {
+  const room = Math.max(20, width - indent.length);
+  return wrapAnsi(text, room, { hard: true, trim: true }).split('\n').map((l) => indent + l);
+}
+
+function articleHeading(c: Comparison, id: string, st: Styler): string {
+  const a = c.articles.find((x) => x.id === id);
+  const title = a?.title || id;
+  return `${st.bold(title)}${a?.date ? st.dim(` (${a.date})`) : ''}`;
+}
+
+function statementLines(s: Statement, width: number, st: Styler): string[] {
+  const label = `[${s.kind} · ${s.stance}] ${st.dim(evidencePointer(s.evidence))}`;
+  const dates = s.dates.length > 0 ? st.dim(`  dates: ${s.dates.map((d) => (d.date ? `${d.text} = ${d.date}` : d.text)).join('; ')}`) : '';
+  return [
+    ...wrapIndented(`${st.accent(label)}`, '    ', width),
+    ...wrapIndented(s.text, '      ', width),
+    ...(dates ? wrapIndented(dates, '      ', width) : []),
+  ];
+}
+
+/** Statements grouped by article, in the order the articles were given. */
+function byArticle(c: Comparison, statements: Statement[], width: number, st: Styler, indent: string): string[] {
+  const lines: string[] = [];
+  for (const a of c.articles) {
+    const mine = statements.filter((s) => s.article === a.id);
+    if (mine.length === 0) continue;
+    lines.push(...wrapIndented(articleHeading(c, a.id, st), indent, width));
+    for (const s of mine) lines.push(...statementLines(s, width, st));
+  }
+  return lines;
+}
+
+/** The comparison as plain text (styled only when `color` is true). */
+export function formatComparisonText(c: Comparison, options: ComparisonTextOptions): string {
+  const st = createStyler(options.color);
+  const width = Math.max(40, options.width);
+  const withTopic = new Set(c.statements.map((s) => s.article));
+  const lines: string[] = [
+    st.bold(`Topic: ${c.topic}`),
+    ...wrapIndented(st.dim(`Terms: ${c.terms.join(', ')}`), '', width),
+    `${c.statements.length} statement${c.statements.length === 1 ? '' : 's'} in ${withTopic.size} of ${c.articles.length} article${c.articles.length === 1 ? '' : 's'}`,
+  ];
+  if (c.statements.length === 0) {
+    lines.push('', `No article mentions ${c.topic}.`);
+    return lines.join('\n') + '\n';
+  }
+  for (const row of c.speakers) {
+    const aka = row.aliases.length > 0 ? st.dim(` (also: ${row.aliases.join(', ')})`) : '';
+    const count = st.dim(` — ${row.statements} statement${row.statements === 1 ? '' : 's'}`);
+    lines.push('', st.bold(st.accent(row.name)) + aka + count);
+    lines.push(...byArticle(c, c.statements.filter((s) => s.speaker === row.name), width, st, '  '));
+  }
+  const narration = c.statements.filter((s) => s.speaker === null);
+  if (narration.length > 0) {
+    lines.push('', st.bold('Narration (the articles’ own words)'));
+    lines.push(...byArticle(c, narration, width, st, '  '));
+  }
+  if (c.disagreements.length > 0) {
+    lines.push('', st.bold('Disagreements'));
+    for (const d of c.disagreements) {
+      const a = c.statements[d.a];
+      const b = c.statements[d.b];
+      lines.push(...wrapIndented(st.warn(`${a.speaker} (${a.stance}) vs ${b.speaker} (${b.stance})`), '  ', width));
+      lines.push(...wrapIndented(`“${a.text}”`, '    ', width));
+      lines.push(...wrapIndented(`“${b.text}”`, '    ', width));
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The comparison as the JSON the issue specifies (plus the disagreements, by statement index). */
+export function comparisonToJson(c: Comparison): object {
+  return {
+    topic: c.topic,
+    terms: c.terms,
+    articles: c.articles.map((a) => ({ id: a.id, title: a.title, date: a.date })),
+    statements: c.statements.map((s) => ({
+      article: s.article,
+      speaker: s.speaker,
+      kind: s.kind,
+      stance: s.stance,
+      text: s.text,
+      dates: s.dates,
+      evidence: s.evidence,
+    })),
+    speakers: c.speakers.map((r) => ({ name: r.name, aliases: r.aliases, articles: r.articles, statements: r.statements })),
+    disagreements: c.disagreements,
+  };
+}

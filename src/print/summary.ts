@@ -1,0 +1,184 @@
+import wrapAnsi from 'wrap-ansi';
+import stringWidth from 'string-width';
+import type { Casualty, DateMention, Evidence, NamedEntity, Person, Quantity, Qualifier, Quote, Summary } from '../analysis/types.js';
+
+/**
+ * The summary as a sheet to read in a terminal or a pipe, and as JSON for scripts. Every
+ * fact ends with where it came from ("¶2 s5": paragraph 2, sentence 5, both counted from 1)
+ * so a reader can check it against the article.
+ */
+
+export interface SummaryTextOptions {
+  width: number;
+  color: boolean;
+}
+
+interface Style {
+  title: (s: string) => string;
+  heading: (s: string) => string;
+  dim: (s: string) => string;
+  strong: (s: string) => string;
+}
+
+const sgr = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
+const plain = (s: string) => s;
+
+function styles(color: boolean): Style {
+  if (!color) return { title: plain, heading: plain, dim: plain, strong: plain };
+  const bold = sgr(1, 22);
+  const cyan = sgr(36, 39);
+  return { title: bold, heading: (s) => bold(cyan(s)), dim: sgr(2, 22), strong: bold };
+}
+
+/** "¶2 s5": one-based, as a reader counts. */
+export function evidencePointer(e: Evidence): string {
+  return `¶${e.paragraph + 1} s${e.sentence + 1}`;
+}
+
+const QUALIFIER_WORDS: Record<Qualifier, string> = {
+  exact: '',
+  over: 'over',
+  about: 'about',
+  'at least': 'at least',
+  'up to': 'up to',
+  under: 'under',
+  nearly: 'nearly',
+};
+
+/** 1500000 -> "1.5 million": large figures read as the article wrote them. */
+function figure(count: number): string {
+  if (count >= 1_000_000_000) return `${+(count / 1_000_000_000).toFixed(2)} billion`;
+  if (count >= 1_000_000) return `${+(count / 1_000_000).toFixed(2)} million`;
+  return count.toLocaleString('en-US');
+}
+
+function qualified(count: number, qualifier: Qualifier, vague?: boolean): string {
+  const fig = vague ? `${figure(count)}+ (vague)` : figure(count);
+  const words = vague ? '' : QUALIFIER_WORDS[qualifier];
+  return words ? `${words} ${fig}` : fig;
+}
+
+function casualtyLine(c: Casualty): string {
+  const parts = [`${c.kind} ${qualified(c.count, c.qualifier, c.vague)}${c.group ? ` ${c.group}` : ''}`];
+  if (c.including.length) parts.push(`(including ${c.including.map((i) => `${i.count} ${i.group}`).join(', ')})`);
+  parts.push(`— “${c.text}”`);
+  return parts.join(' ');
+}
+
+function quantityLine(q: Quantity): string {
+  let head: string;
+  if (q.category === 'money' && q.unit && !/^[a-z]/i.test(q.unit)) {
+    const words = QUALIFIER_WORDS[q.qualifier];
+    head = `${words ? words + ' ' : ''}${q.unit}${figure(q.count)}`;
+  } else if (q.category === 'duration' && /\d-/.test(q.text)) {
+    // "30-day freeze": keep the hyphenated form the article used.
+    head = `${qualified(q.count, q.qualifier, q.vague)}-${q.what}`;
+  } else {
+    head = `${qualified(q.count, q.qualifier, q.vague)} ${q.what}`;
+  }
+  return `${head} (${q.category}) — “${q.text}”`;
+}
+
+function personLine(p: Person): string {
+  return `${p.name}${p.role ? ` — ${p.role}` : ''}, ×${p.mentions}`;
+}
+
+function namedLine(e: NamedEntity): string {
+  return `${e.name}, ×${e.mentions}`;
+}
+
+function dateLine(d: DateMention): string {
+  return `${d.text} → ${d.date ?? 'unresolved'}${d.event ? `, ${d.event}` : ''}`;
+}
+
+/** Direct quotes in quote marks; reported speech marked as such, since those are not the speaker's words. */
+function quoteLine(q: Quote): string {
+  const who = q.speaker ?? 'unattributed';
+  return q.kind === 'direct' ? `${who}: “${q.text}”` : `${who} (reported): ${q.text}`;
+}
+
+/** Wrap `text` to `width` columns with a hanging indent after the first line's prefix. */
+function wrapItem(prefix: string, text: string, width: number): string[] {
+  const indent = ' '.repeat(stringWidth(prefix));
+  const room = Math.max(10, width - stringWidth(prefix));
+  return wrapAnsi(text, room, { hard: true, trim: true })
+    .split('\n')
+    .map((line, i) => (i === 0 ? prefix : indent) + line);
+}
+
+/** The summary as a readable sheet: title and date, lead, then one section per kind of fact. */
+export function formatSummaryText(s: Summary, options: SummaryTextOptions): string {
+  const width = Math.max(20, Math.floor(options.width));
+  const st = styles(options.color);
+  const out: string[] = [];
+
+  out.push(...wrapItem('', st.title(s.title), width));
+  out.push(st.dim(`${s.date ?? 'undated'} · ${s.id}`));
+  out.push('');
+  out.push(st.heading('Lead'));
+  out.push(...wrapItem('  ', s.lead || '(no lead found)', width));
+
+  const section = <T>(name: string, items: T[], line: (item: T) => string, evidence: (item: T) => Evidence | undefined) => {
+    out.push('');
+    out.push(st.heading(`${name} (${items.length})`));
+    if (!items.length) {
+      out.push(st.dim('  none found'));
+      return;
+    }
+    for (const item of items) {
+      const e = evidence(item);
+      const pointer = e ? `  ${st.dim(evidencePointer(e))}` : '';
+      out.push(...wrapItem('  • ', line(item) + pointer, width));
+    }
+  };
+
+  section('Casualties', s.casualties, casualtyLine, (c) => c.evidence);
+  section('Quantities', s.quantities, quantityLine, (q) => q.evidence);
+  section('People', s.people, personLine, (p) => p.evidence[0]);
+  section('Places', s.places, namedLine, (p) => p.evidence[0]);
+  section('Organisations', s.organizations, namedLine, (o) => o.evidence[0]);
+  section('Dates', s.dates, dateLine, (d) => d.evidence);
+  const quotes = [...s.quotes.filter((q) => q.kind === 'direct'), ...s.quotes.filter((q) => q.kind !== 'direct')];
+  section('Quotes', quotes, quoteLine, (q) => q.evidence);
+  return out.join('\n') + '\n';
+}
+
+/** The summary for `--json`: plain data, every fact with its evidence (offsets into the article's paragraphs joined by a blank line). */
+export function summaryToJson(s: Summary): object {
+  return {
+    id: s.id,
+    title: s.title,
+    date: s.date,
+    lead: s.lead,
+    leadEvidence: s.leadEvidence,
+    casualties: s.casualties.map((c) => ({
+      kind: c.kind,
+      count: c.count,
+      qualifier: c.qualifier,
+      group: c.group,
+      including: c.including,
+      ...(c.vague ? { vague: true } : {}),
+      text: c.text,
+      evidence: c.evidence,
+    })),
+    quantities: s.quantities.map((q) => ({
+      count: q.count,
+      qualifier: q.qualifier,
+      what: q.what,
+      category: q.category,
+      ...(q.unit ? { unit: q.unit } : {}),
+      ...(q.vague ? { vague: true } : {}),
+      text: q.text,
+      evidence: q.evidence,
+    })),
+    people: s.people.map((p) => ({ name: p.name, role: p.role, mentions: p.mentions, aliases: p.aliases, evidence: p.evidence })),
+    places: s.places.map(named),
+    organizations: s.organizations.map(named),
+    dates: s.dates.map((d) => ({ text: d.text, date: d.date, event: d.event, evidence: d.evidence })),
+    quotes: s.quotes.map((q) => ({ speaker: q.speaker, text: q.text, kind: q.kind, evidence: q.evidence })),
+  };
+}
+
+function named(e: NamedEntity): object {
+  return { name: e.name, mentions: e.mentions, aliases: e.aliases, evidence: e.evidence };
+}

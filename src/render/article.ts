@@ -1,0 +1,157 @@
+import type { Article } from '../library/types.js';
+import { LINK_CLOSE, LINK_OPEN, renderMarkdown, type RenderedBlock } from './markdown.js';
+import { MIN_RENDER_WIDTH } from './limits.js';
+import { makeStyles } from './style.js';
+import { oneLine, wrapLine } from './text.js';
+import type { RenderedArticle } from './types.js';
+
+export type { RenderedArticle } from './types.js';
+
+/** Words a person reads in a minute, for "5 min read". */
+export const WORDS_PER_MINUTE = 200;
+
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
+}
+
+/** Letters and digits only, lower case: what survives Markdown markup, wrapping and link numbers. */
+function fingerprint(text: string, length: number): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '')
+    .slice(0, length);
+}
+
+const FINGERPRINT_LENGTH = 24;
+/** How far ahead of the last matched block a paragraph is looked for; keeps huge articles linear. */
+const SEARCH_AHEAD = 64;
+
+/**
+ * Where each of the loader's paragraphs starts among the rendered blocks. The loader splits on blank
+ * lines without a Markdown parser, so blocks and paragraphs mostly but not always pair up; a paragraph
+ * is matched by its first letters, in order, and one that matches nothing keeps the previous position.
+ */
+function locateParagraphs(paragraphs: readonly string[], blocks: readonly RenderedBlock[], fallback: number): number[] {
+  const prints = blocks.map((block) => fingerprint(block.plain, FINGERPRINT_LENGTH));
+  const result: number[] = [];
+  let next = 0;
+  let last = fallback;
+  for (const paragraph of paragraphs) {
+    const print = fingerprint(paragraph, FINGERPRINT_LENGTH);
+    let found = -1;
+    if (print !== '') {
+      for (let i = next; i < Math.min(blocks.length, next + SEARCH_AHEAD); i++) {
+        const candidate = prints[i];
+        if (candidate === '') continue;
+        const n = Math.min(candidate.length, print.length);
+        if (candidate.slice(0, n) === print.slice(0, n)) {
+          found = i;
+          break;
+        }
+      }
+    }
+    if (found >= 0) {
+      last = blocks[found].line;
+      next = found + 1;
+    }
+    result.push(last);
+  }
+  return result;
+}
+
+/** Turns link sentinels into "[n]" and records the line of each link's number. */
+function placeLinkNumbers(lines: string[], linkCount: number): number[] {
+  const linkLines = new Array<number>(linkCount).fill(-1);
+  const marker = new RegExp(`${LINK_OPEN}(\\d+)${LINK_CLOSE}`, 'g');
+  for (let i = 0; i < lines.length; i++) {
+    if (!lines[i].includes(LINK_OPEN)) continue;
+    lines[i] = lines[i].replace(marker, (_whole, n: string) => {
+      const index = Number(n) - 1;
+      if (index >= 0 && index < linkCount) linkLines[index] = i;
+      return `[${n}]`;
+    });
+    // A number split across a wrap leaves a lone sentinel; show it as the bracket it stands for.
+    lines[i] = lines[i].replaceAll(LINK_OPEN, '[').replaceAll(LINK_CLOSE, ']');
+  }
+  return linkLines;
+}
+
+function isOpenable(url: string): boolean {
+  return /^https?:\/\//i.test(url);
+}
+
+/**
+ * An article laid out for a terminal: a header (title, date, source, length), the formatted body, then
+ * credits, related reading and the full list of links, set apart. Pure: same input, same lines.
+ */
+export function renderArticle(article: Article, options: { width: number; color: boolean }): RenderedArticle {
+  const width = Math.max(MIN_RENDER_WIDTH, Math.floor(options.width));
+  const { color } = options;
+  const styles = makeStyles(color);
+  const lines: string[] = [];
+  const pushStyled = (styled: string): void => {
+    for (const row of wrapLine(styled, width)) lines.push(row);
+  };
+  const push = (text: string, style: (text: string) => string = (t) => t): void => {
+    pushStyled(style(oneLine(text)));
+  };
+
+  push(article.title, styles.title);
+  const meta = [
+    article.date,
+    article.source,
+    `${article.words} words · ${readingMinutes(article.words)} min read`,
+  ].filter((part): part is string => Boolean(part));
+  push(meta.join(' · '), styles.dim);
+  if (article.tags.length > 0) push(`Tags: ${article.tags.join(', ')}`, styles.dim);
+  lines.push('');
+
+  const bodyStart = lines.length;
+  const body = renderMarkdown(article.body, { width, color, styles });
+  for (const line of body.lines) lines.push(line);
+  const blocks = body.blocks.map((block) => ({ line: block.line + bodyStart, plain: block.plain }));
+  const links = body.links.map((link) => ({ text: oneLine(link.text), url: oneLine(link.url) }));
+
+  const rule = styles.dim((color ? '─' : '-').repeat(Math.min(width, 20)));
+  const section = (heading: string): void => {
+    lines.push('', rule, '');
+    push(heading, styles.strong);
+  };
+
+  if (article.credits.length > 0) {
+    section('Credits');
+    for (const credit of article.credits) push(credit);
+  }
+  if (article.related.length > 0) {
+    section('Related');
+    for (const related of article.related) {
+      if (related.url) {
+        links.push({ text: oneLine(related.text), url: oneLine(related.url) });
+        pushStyled(`• ${oneLine(related.text)}${styles.dim(`${LINK_OPEN}${links.length}${LINK_CLOSE}`)}`);
+      } else {
+        push(`• ${related.text}`);
+      }
+    }
+  }
+  if (article.url) links.push({ text: 'Original article', url: oneLine(article.url) });
+  const listedAt: number[] = [];
+  if (links.length > 0) {
+    section('Links');
+    links.forEach((link, i) => {
+      listedAt.push(lines.length);
+      const note = isOpenable(link.url) ? '' : ' (not opened: only http and https links open)';
+      push(`[${i + 1}] ${link.text}`);
+      pushStyled(`    ${styles.link(oneLine(link.url))}${note}`);
+    });
+  }
+
+  while (lines.length > 0 && lines[lines.length - 1].trim() === '') lines.pop();
+  // A link's number points at its place in the text; one with no place there (the source) at its listing.
+  const linkLines = placeLinkNumbers(lines, links.length).map((line, i) => (line >= 0 ? line : listedAt[i]));
+  return {
+    lines,
+    paragraphLines: locateParagraphs(article.paragraphs, blocks, bodyStart),
+    links,
+    linkLines,
+  };
+}

@@ -1,0 +1,104 @@
+import stringWidth from 'string-width';
+import { MAX_RENDERED_LINE_CHARS } from './limits.js';
+import { textWidth, wrapStyled } from './wrap.js';
+
+/** The only escape sequences our own output carries: SGR (colours and text styles). */
+const SGR = /\x1b\[[0-9;]*m/g;
+/** Every other control: C0 but tab and newline, DEL, C1, and ESC starting anything but our SGR. */
+const UNSAFE_CONTROLS = /\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+/** Tabs have no fixed width on screen; laid-out text uses spaces. */
+const TAB = /\t/g;
+export const TAB_SPACES = '    ';
+
+/**
+ * C0 controls but tab and newline (ESC included), DEL, C1, and the bidi embedding, override and isolate
+ * marks (they can make a URL read backwards): none belongs in text we lay out.
+ */
+const INPUT_CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
+
+/** Text without its SGR styling: what a person sees, for measuring and searching. */
+export function stripStyle(text: string): string {
+  return text.includes('\x1b') ? text.replace(SGR, '') : text;
+}
+
+/**
+ * Removes control characters from text about to be laid out. The loader sanitises every article at load;
+ * this second guard keeps the renderer safe on its own (it is also handed text by tests and other callers).
+ */
+export function removeControls(text: string): string {
+  return text.replace(UNSAFE_CONTROLS, '').replace(TAB, TAB_SPACES);
+}
+
+/** Input text with every control character removed, so any escape in our output is one we made. */
+export function removeInputControls(text: string): string {
+  return text.replace(INPUT_CONTROLS, '');
+}
+
+/** A one-line field (title, source, tag, link text) made safe: no controls, tabs and breaks as spaces. */
+export function oneLine(text: string): string {
+  return removeInputControls(text).replace(/[\t\n]/g, ' ');
+}
+
+/** Columns a piece of text takes on screen (CJK and emoji count two), styling ignored. */
+export function displayWidth(text: string): number {
+  return text.includes('\x1b') ? stringWidth(text) : textWidth(text);
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Plain text cut to at most `width` columns, with "…" when something was cut. */
+export function truncateToWidth(text: string, width: number): string {
+  if (width <= 0) return '';
+  if (text.length <= width && displayWidth(text) <= width) return text;
+  if (displayWidth(text) <= width) return text;
+  let out = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = displayWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
+  }
+  return `${out}…`;
+}
+
+/** Plain text padded with spaces (or cut) to exactly `width` columns. */
+export function fitToWidth(text: string, width: number): string {
+  const cut = truncateToWidth(text, width);
+  return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
+}
+
+/**
+ * A source line cut at MAX_RENDERED_LINE_CHARS with a marker saying how much is not shown.
+ * Wrapping a megabyte-long line would take seconds and fill thousands of screens.
+ */
+export function capLineLength(line: string, max = MAX_RENDERED_LINE_CHARS): string {
+  if (line.length <= max) return line;
+  let end = max;
+  const code = line.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end -= 1; // never split a surrogate pair
+  return `${line.slice(0, end)} … [line cut: ${line.length - end} more characters not shown]`;
+}
+
+/** Quote bars, list bullets and indentation that continuation lines keep (bullets become spaces). */
+const LINE_PREFIX = /^(?:[ ]*(?:│|>) )*[ ]*(?:(?:[*•-]|\d{1,9}\.) )?/;
+const BULLET_AT_END = /(?:[*•-]|\d{1,9}\.) $/;
+/** Below this many columns for the text itself, a hanging indent costs more than it helps. */
+const MIN_HANGING_TEXT = 12;
+
+/**
+ * One rendered line wrapped to `width` display columns (measured with string-width, so CJK and emoji
+ * count two). List items and quotes get a hanging indent so continuation lines stay aligned.
+ */
+export function wrapLine(line: string, width: number): string[] {
+  const plain = stripStyle(line);
+  if (plain.length <= width && displayWidth(plain) <= width) return [line];
+  const prefix = LINE_PREFIX.exec(plain)?.[0] ?? '';
+  const indent = displayWidth(prefix);
+  if (prefix !== '' && line.startsWith(prefix) && width - indent >= MIN_HANGING_TEXT) {
+    const continuation = prefix.replace(BULLET_AT_END, (bullet) => ' '.repeat(bullet.length));
+    const rows = wrapStyled(line.slice(prefix.length), width - indent);
+    return rows.map((row, i) => (i === 0 ? prefix : continuation) + row);
+  }
+  return wrapStyled(line, width);
+}

@@ -1,0 +1,79 @@
+import { Box, useApp, useInput, useStdout } from 'ink';
+import { useEffect, useReducer, useRef } from 'react';
+import type { ReadState } from '../state/types.js';
+import { isTooSmall } from './layout.js';
+import { reduce, type State } from './state.js';
+import { ArticleView } from './views/ArticleView.js';
+import { HelpView } from './views/HelpView.js';
+import { ListView } from './views/ListView.js';
+import { TooSmall } from './views/TooSmall.js';
+
+export interface AppProps {
+  initial: State;
+  /** Opens a URL; resolves to a message for the status line. */
+  openUrl: (url: string) => Promise<string>;
+  /** Persists the read state; returns a message when it could not. */
+  save: (readState: ReadState) => string | null;
+  /** Told every state, so a signal handler outside React can save the latest position. */
+  onState?: (state: State) => void;
+}
+
+/**
+ * The reader: a reducer and the views that draw it. Keys go into the reducer as they come (it resolves
+ * them against the key map with the latest state); this component only runs the effects it asks for.
+ */
+export function App({ initial, openUrl, save, onState }: AppProps) {
+  const [state, dispatch] = useReducer(reduce, initial);
+  const { exit } = useApp();
+  const { stdout } = useStdout();
+  const saved = useRef(initial.readState);
+  const saveFailed = useRef(false);
+
+  useInput((input, key) => dispatch({ type: 'key', input, key }));
+
+  useEffect(() => {
+    const onResize = () => {
+      if (stdout.columns && stdout.rows) dispatch({ type: 'resize', size: { cols: stdout.columns, rows: stdout.rows } });
+    };
+    stdout.on('resize', onResize);
+    return () => {
+      stdout.off('resize', onResize);
+    };
+  }, [stdout]);
+
+  useEffect(() => {
+    onState?.(state);
+    if (state.readState !== saved.current) {
+      saved.current = state.readState;
+      const problem = save(state.readState);
+      // Reported once: a read-only home should not nag on every article.
+      if (problem && !saveFailed.current && !state.quit) dispatch({ type: 'message', text: problem });
+      if (problem) saveFailed.current = true;
+    }
+    if (state.quit) exit();
+  }, [state, save, onState, exit]);
+
+  const request = state.request;
+  useEffect(() => {
+    if (!request) return;
+    let live = true;
+    void openUrl(request.url).then((text) => {
+      if (!live) return;
+      dispatch({ type: 'request-done', id: request.id });
+      dispatch({ type: 'message', text });
+    });
+    return () => {
+      live = false;
+    };
+  }, [request, openUrl]);
+
+  if (state.quit) return null;
+  if (isTooSmall(state.size)) return <TooSmall size={state.size} />;
+  return (
+    <Box flexDirection="column">
+      {state.screen === 'list' && <ListView state={state} />}
+      {state.screen === 'article' && state.reader && <ArticleView state={state} />}
+      {state.screen === 'help' && <HelpView state={state} />}
+    </Box>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Comparison, Summary } from '../analysis/types.js';
+import type { Article } from '../library/types.js';
+
+/**
+ * Running the analysis for the reader. The NLP (wink-nlp, its model, chrono-node) is a separate chunk
+ * loaded the first time a summary or a comparison is asked for, never at start: the list must not wait
+ * for it. This is the only module of the reader that touches it; the reducer gets plain results.
+ */
+
+export type AnalysisJob = { kind: 'summary'; article: number } | { kind: 'compare'; topic: string };
+
+/** A sentence's character range in the article's paragraphs joined by "\n\n", by sentence index. */
+export interface SentenceRange {
+  start: number;
+  end: number;
+}
+
+export type AnalysisOutcome =
+  | { job: AnalysisJob; summary: Summary; sentences: Record<number, SentenceRange[]> }
+  | { job: AnalysisJob; comparison: Comparison; sentences: Record<number, SentenceRange[]> }
+  | { job: AnalysisJob; error: string };
+
+type AnalysisModule = typeof import('../analysis/index.js');
+
+let loading: Promise<AnalysisModule> | null = null;
+
+/** The analysis chunk, imported once per session. */
+export function loadAnalysis(): Promise<AnalysisModule> {
+  loading ??= import('../analysis/index.js');
+  return loading;
+}
+
+function sentenceRanges(analysis: AnalysisModule, article: Article): SentenceRange[] {
+  return analysis.splitSentences({ paragraphs: article.paragraphs }).map(({ start, end }) => ({ start, end }));
+}
+
+/** Runs one job; never rejects (a failure comes back as an outcome with the reason). */
+export async function runAnalysis(job: AnalysisJob, articles: readonly Article[]): Promise<AnalysisOutcome> {
+  try {
+    const analysis = await loadAnalysis();
+    if (job.kind === 'summary') {
+      const article = articles[job.article];
+      if (!article) return { job, error: 'no such article' };
+      const summary = analysis.summarize(analysis.toAnalysisInput(article));
+      return { job, summary, sentences: { [job.article]: sentenceRanges(analysis, article) } };
+    }
+    const comparison = analysis.compareArticles(articles.map(analysis.toAnalysisInput), job.topic);
+    const sentences: Record<number, SentenceRange[]> = {};
+    const wanted = new Set(comparison.statements.map((s) => s.article));
+    articles.forEach((article, index) => {
+      if (wanted.has(article.id)) sentences[index] = sentenceRanges(analysis, article);
+    });
+    return { job, comparison, sentences };
+  } catch (error) {
+    return { job, error: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { attributeSentences, extractQuotes, quoteSpans } from '../../src/analysis/attribution.js';
+import { findEntities } from '../../src/analysis/entities.js';
+import { splitSentences } from '../../src/analysis/sentences.js';
+import type { AnalysisInput, SentenceAttribution } from '../../src/analysis/types.js';
+import { FIXTURES_DIR, articleInput } from './helpers.js';
+
+function attribute(input: AnalysisInput): { text: string; att: SentenceAttribution }[] {
+  const sentences = splitSentences(input);
+  const { people } = findEntities(input, sentences);
+  const atts = attributeSentences(input, sentences, people);
+  return sentences.map((s, i) => ({ text: s.text, att: atts[i] }));
+}
+
+function para(...paragraphs: string[]): AnalysisInput {
+  return { id: 't', title: 't', date: '2024-01-01', paragraphs };
+}
+
+/** The attribution of the first sentence containing `words`. */
+function who(rows: { text: string; att: SentenceAttribution }[], words: string): SentenceAttribution {
+  const row = rows.find((r) => r.text.includes(words));
+  if (!row) throw new Error(`no sentence contains "${words}"`);
+  return row.att;
+}
+
+describe('quoteSpans', () => {
+  it('pairs curly, straight, nested and mismatched marks', () => {
+    const p = '“This is “no NATO” talk,” he said, calling it a “ceasefire“—and "a sham."';
+    const spans = quoteSpans(p).map((s) => p.slice(s.open, s.close));
+    expect(spans).toEqual(['“This is “no NATO” talk,”', '“ceasefire“', '"a sham."']);
+  });
+
+  it('runs an unclosed quote to the end of its paragraph', () => {
+    const p = '“We will hold the line. We always have.';
+    expect(quoteSpans(p)).toEqual([{ open: 0, close: p.length }]);
+  });
+});
+
+describe('attributeSentences on an article of every form', () => {
+  const rows = attribute(articleInput(`${FIXTURES_DIR}compare/pellin-truce.txt`));
+
+  it('reads a speaker introduced with a role before the name', () => {
+    expect(who(rows, 'would sign a truce')).toMatchObject({ speaker: 'Johan Strand', kind: 'indirect' });
+  });
+
+  it('attributes a quote split around its speaker', () => {
+    const att = who(rows, 'The ceasefire is fragile');
+    expect(att).toMatchObject({ speaker: 'Johan Strand', kind: 'direct' });
+    expect(att.quotes).toEqual(['The ceasefire is fragile,', 'but it is holding in the north.']);
+  });
+
+  it('resolves "he said" to the previous subject, not the last name seen', () => {
+    expect(who(rows, 'old friend of the Varnian dissident Ilya Dorn')).toMatchObject({ speaker: 'Johan Strand' });
+    expect(who(rows, 'The truce must hold')).toMatchObject({ speaker: 'Johan Strand', kind: 'direct' });
+  });
+
+  it('attributes a quote after "X said:" and the quote paragraph that continues it', () => {
+    expect(who(rows, 'There will be no truce')).toMatchObject({ speaker: 'Tomas Vell', kind: 'direct' });
+    expect(who(rows, 'Our army will not stop')).toMatchObject({ speaker: 'Tomas Vell', kind: 'direct' });
+    expect(who(rows, 'We will rebuild every village')).toMatchObject({ speaker: 'Tomas Vell', kind: 'direct' });
+  });
+
+  it('reads indirect speech: argued that, according to, told reporters, described as', () => {
+    expect(who(rows, 'armistice terms were unfair')).toMatchObject({ speaker: 'Marta Kollin', kind: 'indirect' });
+    expect(who(rows, 'violated twice overnight')).toMatchObject({ speaker: 'Pellin Defence Ministry', kind: 'indirect' });
+    expect(who(rows, 'truce would be extended')).toMatchObject({ speaker: 'Johan Strand', kind: 'indirect' });
+    expect(who(rows, 'peace plan as')).toMatchObject({ speaker: 'Oleh Marchenkyy' });
+  });
+
+  it('keeps a nested quote inside its quote', () => {
+    const att = who(rows, 'They call it a');
+    expect(att).toMatchObject({ speaker: 'Marta Kollin', kind: 'direct' });
+    expect(att.quotes).toEqual(['They call it a "humanitarian pause" but it is a lie,']);
+  });
+
+  it('leaves the article’s own narration unattributed', () => {
+    expect(who(rows, 'peace of mind')).toMatchObject({ speaker: null, kind: 'narration' });
+  });
+});
+
+describe('attributeSentences on short texts', () => {
+  it('attributes a quote to a speaker named after it with an inverted verb', () => {
+    const rows = attribute(para('“We are ready for a truce,” said Anna Berg, the mediator.'));
+    expect(rows[0].att).toMatchObject({ speaker: 'Anna Berg', kind: 'direct' });
+  });
+
+  it('lets an organisation or a body speak', () => {
+    const rows = attribute(para('The Kremlin said the truce was over. Varnian officials said it was not.'));
+    expect(rows[0].att.speaker).toBe('Kremlin');
+    expect(rows[1].att.speaker).toBe('Varnian officials');
+  });
+
+  it('continues a speaker through a second unattributed quote in the same paragraph', () => {
+    const rows = attribute(para('Mayor Ines Alba spoke first. “We lost power,” she said. “We lost water too.”'));
+    expect(rows[2].att).toMatchObject({ speaker: 'Ines Alba', kind: 'direct' });
+  });
+
+  it('does not give a scare quote in narration a speaker', () => {
+    const rows = attribute(para('Every talk of “common ground” was followed by more strikes.'));
+    expect(rows[0].att).toMatchObject({ speaker: null, kind: 'narration', quotes: ['common ground'] });
+  });
+});
+
+describe('extractQuotes', () => {
+  it('lists direct quotes with speakers and evidence, and indirect speech', () => {
+    const input = articleInput(`${FIXTURES_DIR}compare/pellin-truce.txt`);
+    const sentences = splitSentences(input);
+    const atts = attributeSentences(input, sentences, findEntities(input, sentences).people);
+    const quotes = extractQuotes(input, sentences, atts);
+    const text = input.paragraphs.join('\n\n');
+    const vell = quotes.filter((q) => q.speaker === 'Tomas Vell' && q.kind === 'direct');
+    expect(vell.map((q) => q.text)).toEqual([
+      'There will be no truce while our soldiers remain in the Ostrava Valley.',
+      'Our army will not stop until the so-called ceasefire line is gone. We will rebuild every village they burned.',
+    ]);
+    for (const q of quotes) expect(text.slice(q.evidence.start, q.evidence.end)).toContain(q.text.slice(0, 20));
+    expect(quotes.some((q) => q.kind === 'indirect' && q.speaker === 'Marta Kollin')).toBe(true);
+  });
+});
+
+describe('attributeSentences with a role for a name', () => {
+  it('resolves "the prime minister said" to the person with that role', () => {
+    const rows = attribute(
+      para('Pellin’s prime minister, Johan Strand, met the envoy Ana Moro on Friday.', '“The truce holds,” the prime minister said.'),
+    );
+    expect(rows[1].att).toMatchObject({ speaker: 'Johan Strand', kind: 'direct' });
+  });
+
+  it('resolves a body with its owner ("Varnia’s foreign ministry said")', () => {
+    const rows = attribute(para('Varnia’s foreign ministry said the truce was over.'));
+    expect(rows[0].att.speaker).toBe('Varnia’s foreign ministry');
+  });
+});

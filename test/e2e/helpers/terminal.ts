@@ -1,0 +1,311 @@
+/**
+ * A real terminal for end-to-end tests: the built program runs in a pseudo-terminal (node-pty) and its
+ * output is fed to a headless xterm, so tests read the screen a person would see, send real key bytes,
+ * resize, and inspect the raw byte stream (escape sequences included).
+ *
+ *   const term = await openTerminal({ args: ['--dir', dir], cols: 80, rows: 24 });
+ *   await term.waitForText('newsdesk');
+ *   term.press('j', KEYS.enter);
+ *   await term.waitForText(/min read/);
+ *   term.press('q');
+ *   const exit = await term.waitForExit();
+ *   expect(term.leftAlternateScreen()).toBe(true);
+ *   term.dispose();
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import xtermHeadless from '@xterm/headless';
+import * as pty from 'node-pty';
+
+const { Terminal: HeadlessTerminal } = xtermHeadless;
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+export const BIN = join(ROOT, 'bin', 'newsdesk.js');
+export const BUNDLED_ARTICLES = join(ROOT, 'articles');
+
+/** Bytes a terminal sends for keys that are not plain characters. */
+export const KEYS = {
+  enter: '\r',
+  escape: '\x1b',
+  tab: '\t',
+  shiftTab: '\x1b[Z',
+  backspace: '\x7f',
+  up: '\x1b[A',
+  down: '\x1b[B',
+  right: '\x1b[C',
+  left: '\x1b[D',
+  home: '\x1b[H',
+  end: '\x1b[F',
+  pageUp: '\x1b[5~',
+  pageDown: '\x1b[6~',
+  ctrlC: '\x03',
+} as const;
+
+export const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h';
+export const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
+export const SHOW_CURSOR = '\x1b[?25h';
+export const HIDE_CURSOR = '\x1b[?25l';
+
+export interface TerminalOptions {
+  /** Arguments after the script, e.g. ['--dir', folder]. */
+  args?: string[];
+  cols?: number;
+  rows?: number;
+  /** Added to (or, with undefined, removed from) the child's environment. */
+  env?: Record<string, string | undefined>;
+  /** XDG_STATE_HOME for the child; a fresh temporary folder (removed by dispose) when not given. */
+  stateHome?: string;
+  /** The script to run with node; the built bin by default. */
+  entry?: string;
+  cwd?: string;
+}
+
+export interface ExitStatus {
+  exitCode: number;
+  signal: number | undefined;
+}
+
+export type ScreenCheck = string | RegExp | ((screen: string) => boolean);
+
+/** Environment variables that make Ink (is-in-ci) print only the last frame instead of drawing. */
+function isCiVariable(name: string): boolean {
+  return name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_') || name === 'BUILD_NUMBER' || name === 'RUN_ID';
+}
+
+/** The child's environment: ours without CI markers and colour overrides, plus the test's own. */
+export function childEnv(stateHome: string, extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value === undefined || isCiVariable(name)) continue;
+    if (name === 'NO_COLOR' || name === 'FORCE_COLOR' || name === 'INK_SCREEN_READER' || name.startsWith('VITEST') || name === 'NODE_ENV') continue;
+    env[name] = value;
+  }
+  env.TERM = 'xterm-256color';
+  env.XDG_STATE_HOME = stateHome;
+  env.XDG_CACHE_HOME = join(stateHome, 'cache');
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+  return env;
+}
+
+/** Builds dist/ when it is missing (`npm test` builds first, so normally it is there). */
+export function ensureBuilt(): void {
+  if (existsSync(join(ROOT, 'dist', 'cli.js'))) return;
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+}
+
+function describe(check: ScreenCheck): string {
+  return typeof check === 'function' ? 'a screen matching the check' : String(check);
+}
+
+function matches(screen: string, check: ScreenCheck): boolean {
+  if (typeof check === 'string') return screen.includes(check);
+  if (check instanceof RegExp) return check.test(screen);
+  return check(screen);
+}
+
+export class TestTerminal {
+  /** Everything the program wrote, as received (escape sequences included). */
+  output = '';
+  private readonly term: InstanceType<typeof HeadlessTerminal>;
+  private readonly child: pty.IPty;
+  private exitStatus: ExitStatus | null = null;
+  private readonly exitWaiters: ((status: ExitStatus) => void)[] = [];
+  private readonly changeWaiters = new Set<() => void>();
+  private readonly ownedStateHome: string | null;
+  private parsing: Promise<void> = Promise.resolve();
+  readonly stateHome: string;
+
+  constructor(options: TerminalOptions = {}) {
+    const cols = options.cols ?? 80;
+    const rows = options.rows ?? 24;
+    this.ownedStateHome = options.stateHome ? null : mkdtempSync(join(tmpdir(), 'newsdesk-e2e-'));
+    this.stateHome = options.stateHome ?? this.ownedStateHome!;
+    this.term = new HeadlessTerminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
+    this.child = pty.spawn(process.execPath, [options.entry ?? BIN, ...(options.args ?? [])], {
+      name: 'xterm-256color',
+      cols,
+      rows,
+      cwd: options.cwd ?? ROOT,
+      env: childEnv(this.stateHome, options.env),
+    });
+    this.child.onData((data) => {
+      this.output += data;
+      this.parsing = new Promise((done) => this.term.write(data, done));
+      void this.parsing.then(() => this.notify());
+    });
+    this.child.onExit(({ exitCode, signal }) => {
+      this.exitStatus = { exitCode, signal };
+      void this.parsing.then(() => {
+        for (const waiter of this.exitWaiters.splice(0)) waiter(this.exitStatus!);
+        this.notify();
+      });
+    });
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.changeWaiters]) waiter();
+  }
+
+  get pid(): number {
+    return this.child.pid;
+  }
+
+  get exited(): boolean {
+    return this.exitStatus !== null;
+  }
+
+  /** The visible screen's rows, trailing spaces trimmed. */
+  lines(): string[] {
+    const buffer = this.term.buffer.active;
+    const rows: string[] = [];
+    for (let y = 0; y < this.term.rows; y++) {
+      rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+    }
+    return rows;
+  }
+
+  /** The visible screen as text, one row per line. */
+  screen(): string {
+    return this.lines().join('\n');
+  }
+
+  /** Text shown in inverse video (selection, search matches), one entry per run of inverse cells. */
+  inverseText(): string[] {
+    const buffer = this.term.buffer.active;
+    const runs: string[] = [];
+    const cell = buffer.getNullCell();
+    for (let y = 0; y < this.term.rows; y++) {
+      const line = buffer.getLine(buffer.viewportY + y);
+      if (!line) continue;
+      let run = '';
+      for (let x = 0; x < this.term.cols; x++) {
+        line.getCell(x, cell);
+        if (cell.isInverse()) run += cell.getChars() || (cell.getWidth() === 0 ? '' : ' ');
+        else if (run !== '') {
+          runs.push(run);
+          run = '';
+        }
+      }
+      if (run !== '') runs.push(run);
+    }
+    return runs;
+  }
+
+  /** Index of the last row with any text on it (frames never reach the last row). */
+  lastUsedRow(): number {
+    const rows = this.lines();
+    for (let y = rows.length - 1; y >= 0; y--) if (rows[y].trim() !== '') return y;
+    return -1;
+  }
+
+  /** Which xterm buffer is showing: 'alternate' while the reader runs, 'normal' after it restored the terminal. */
+  bufferType(): 'normal' | 'alternate' {
+    return this.term.buffer.active.type;
+  }
+
+  /** Sends keys: plain characters as typed, or entries of KEYS. Each argument is one write. */
+  press(...keys: string[]): void {
+    for (const key of keys) if (!this.exitStatus) this.child.write(key);
+  }
+
+  /** Types text one character at a time (a paste would arrive as one chunk). */
+  type(text: string): void {
+    for (const char of text) if (!this.exitStatus) this.child.write(char);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.term.resize(cols, rows);
+    this.child.resize(cols, rows);
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGTERM'): void {
+    this.child.kill(signal);
+  }
+
+  /** Resolves with the screen once the check passes; rejects with the screen as it was after `timeout` ms. */
+  async waitFor(check: ScreenCheck, timeout = 10_000): Promise<string> {
+    await this.parsing;
+    if (matches(this.screen(), check)) return this.screen();
+    return new Promise((resolvePromise, reject) => {
+      const onChange = (): void => {
+        if (matches(this.screen(), check)) {
+          cleanup();
+          resolvePromise(this.screen());
+        } else if (this.exitStatus) {
+          cleanup();
+          reject(new Error(`program exited (${JSON.stringify(this.exitStatus)}) before ${describe(check)}; screen:\n${this.screen()}`));
+        }
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Error(`timed out waiting for ${describe(check)}; screen:\n${this.screen()}`));
+      }, timeout);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.changeWaiters.delete(onChange);
+      };
+      this.changeWaiters.add(onChange);
+    });
+  }
+
+  /** Waits until the screen shows `text`. */
+  waitForText(text: string | RegExp, timeout?: number): Promise<string> {
+    return this.waitFor(text, timeout);
+  }
+
+  /** Waits until a piece of text is gone from the screen. */
+  waitForNoText(text: string | RegExp, timeout?: number): Promise<string> {
+    return this.waitFor((screen) => !matches(screen, text), timeout);
+  }
+
+  waitForExit(timeout = 10_000): Promise<ExitStatus> {
+    if (this.exitStatus) return this.parsing.then(() => this.exitStatus!);
+    return new Promise((resolvePromise, reject) => {
+      const timer = setTimeout(() => reject(new Error(`program did not exit; screen:\n${this.screen()}`)), timeout);
+      this.exitWaiters.push((status) => {
+        clearTimeout(timer);
+        resolvePromise(status);
+      });
+    });
+  }
+
+  /** Whether the last alternate-screen switch in the byte stream is the one that leaves it. */
+  leftAlternateScreen(): boolean {
+    const entered = this.output.lastIndexOf(ENTER_ALTERNATE_SCREEN);
+    const left = this.output.lastIndexOf(LEAVE_ALTERNATE_SCREEN);
+    return entered >= 0 && left > entered;
+  }
+
+  /** Whether the cursor was shown after it was last hidden. */
+  cursorShown(): boolean {
+    return this.output.lastIndexOf(SHOW_CURSOR) > this.output.lastIndexOf(HIDE_CURSOR);
+  }
+
+  /** Every escape sequence in the byte stream (CSI, OSC, DCS and two-byte escapes), for hostile-input checks. */
+  escapeSequences(): string[] {
+    return this.output.match(/\x1b(?:\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]|\][^\x07\x1b]*(?:\x07|\x1b\\)|P[^\x1b]*\x1b\\|[\x20-\x7e])/g) ?? [];
+  }
+
+  dispose(): void {
+    if (!this.exitStatus) {
+      try {
+        this.child.kill('SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }
+    this.term.dispose();
+    if (this.ownedStateHome) rmSync(this.ownedStateHome, { recursive: true, force: true });
+  }
+}
+
+/** Starts the program in a fresh pseudo-terminal. */
+export function openTerminal(options: TerminalOptions = {}): TestTerminal {
+  return new TestTerminal(options);
+}

@@ -1,0 +1,45 @@
+import type { LoadResult } from '../../src/library/types.js';
+import { NO_KEY, type KeyPress } from '../../src/tui/keymap.js';
+import { createState, reduce, type Action, type State } from '../../src/tui/state.js';
+
+/** Named keys as Ink reports them; anything else is a typed character. */
+const NAMED: Record<string, Partial<KeyPress>> = {
+  enter: { return: true },
+  escape: { escape: true, meta: true },
+  tab: { tab: true },
+  'shift-tab': { tab: true, shift: true },
+  up: { upArrow: true },
+  down: { downArrow: true },
+  left: { leftArrow: true },
+  right: { rightArrow: true },
+  pageup: { pageUp: true },
+  pagedown: { pageDown: true },
+  home: { home: true },
+  end: { end: true },
+  backspace: { delete: true },
+};
+
+export function keyAction(name: string): Action {
+  if (name === 'ctrl-c') return { type: 'key', input: 'c', key: { ...NO_KEY, ctrl: true } };
+  const named = NAMED[name];
+  if (named) return { type: 'key', input: '', key: { ...NO_KEY, ...named } };
+  return { type: 'key', input: name, key: { ...NO_KEY, shift: /^[A-Z]$/.test(name) } };
+}
+
+/** The state after pressing each key in turn (a word like "fire" is typed letter by letter only if split). */
+export function press(state: State, ...keys: string[]): State {
+  return keys.reduce((current, key) => reduce(current, keyAction(key)), state);
+}
+
+export function typeText(state: State, text: string): State {
+  return press(state, ...[...text]);
+}
+
+export function startState(load: LoadResult, options: { cols?: number; rows?: number; color?: boolean } = {}): State {
+  return createState({
+    load,
+    size: { cols: options.cols ?? 80, rows: options.rows ?? 24 },
+    color: options.color ?? false,
+    now: () => new Date('2025-06-01T00:00:00Z'),
+  });
+}

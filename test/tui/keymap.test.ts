@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { BINDINGS, Command, helpRows, keyTableMarkdown, resolveKey, NO_KEY } from '../../src/tui/keymap.js';
+import { helpLines } from '../../src/tui/help.js';
+
+describe('key map', () => {
+  it('answers the vim and less keys in an article', () => {
+    const command = (input: string, key = {}) => {
+      const result = resolveKey('article', input, { ...NO_KEY, ...key });
+      return result && 'command' in result ? result.command : null;
+    };
+    expect(command('j')).toBe(Command.LineDown);
+    expect(command('', { downArrow: true })).toBe(Command.LineDown);
+    expect(command(' ')).toBe(Command.PageDown);
+    expect(command('', { pageUp: true })).toBe(Command.PageUp);
+    expect(command('G', { shift: true })).toBe(Command.Bottom);
+    expect(command('', { home: true })).toBe(Command.Top);
+    expect(command('n')).toBe(Command.NextMatch);
+    expect(command('N', { shift: true })).toBe(Command.PreviousMatch);
+    expect(command('', { tab: true })).toBe(Command.NextLink);
+    expect(command('', { tab: true, shift: true })).toBe(Command.PreviousLink);
+    expect(command('7')).toBe(Command.PickLink);
+    expect(command('c', { ctrl: true })).toBe(Command.Quit);
+    expect(command('x')).toBeNull();
+  });
+
+  it('turns letters into text at a prompt, except its own keys', () => {
+    expect(resolveKey('prompt', 'q', NO_KEY)).toEqual({ text: 'q' });
+    expect(resolveKey('prompt', '', { ...NO_KEY, return: true })).toMatchObject({ command: Command.Accept });
+    expect(resolveKey('prompt', '\x1b[31m', NO_KEY)).toEqual({ text: '[31m' });
+  });
+
+  it('draws the help screen from the same table, every binding on it', () => {
+    const text = helpLines(100, false).join('\n');
+    for (const binding of BINDINGS) {
+      expect(text).toContain(binding.label);
+      expect(text).toContain(binding.description.slice(0, 30));
+    }
+    expect(helpRows().flatMap((section) => section.rows)).toHaveLength(BINDINGS.length);
+    expect(keyTableMarkdown()).toContain('| Ctrl+C |');
+  });
+
+  it('keeps the help screen within narrow terminals', () => {
+    for (const cols of [20, 33, 60]) {
+      for (const line of helpLines(cols, false)) expect(line.length).toBeLessThanOrEqual(cols);
+    }
+  });
+});

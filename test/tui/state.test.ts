@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { findMatches } from '../../src/render/search.js';
+import { stripStyle } from '../../src/render/text.js';
+import { articleHeight, listHeight } from '../../src/tui/layout.js';
+import { carryPosition, paragraphAt, readKey, reduce, withCurrentPosition } from '../../src/tui/state.js';
+import { bundledArticles, fixtureArticles } from '../render/fixtures.js';
+import { press, startState, typeText } from './helpers.js';
+
+const articles = [...bundledArticles(), ...fixtureArticles()];
+const load = { articles, problems: [] };
+
+/** A word that appears in exactly one article's title and nowhere else in any article. */
+function uniqueTitleWord(index: number): string {
+  const others = articles.filter((_, i) => i !== index).map((a) => `${a.title} ${a.tags.join(' ')} ${a.body}`.toLowerCase());
+  const word = articles[index].title
+    .split(/[^\p{L}]+/u)
+    .find((w) => w.length >= 5 && !others.some((text) => text.includes(w.toLowerCase())));
+  if (!word) throw new Error('no unique word');
+  return word;
+}
+
+describe('list', () => {
+  it('moves the selection with j/k and arrows, within bounds', () => {
+    let state = startState(load);
+    state = press(state, 'j', 'down');
+    expect(state.list.selected).toBe(2);
+    state = press(state, 'k', 'up', 'up', 'k');
+    expect(state.list.selected).toBe(0);
+    state = press(state, 'G');
+    expect(state.list.selected).toBe(articles.length - 1);
+  });
+
+  it('filters as you type over title, tags and body, and Esc clears the filter', () => {
+    const target = articles.findIndex((a) => a.title.includes('ferry'));
+    const word = uniqueTitleWord(target);
+    let state = typeText(press(startState(load), '/'), word.toLowerCase());
+    expect(state.list.visible).toEqual([target]);
+    expect(state.list.editing).toBe(true);
+    state = press(state, 'enter');
+    expect(state.list.editing).toBe(false);
+    expect(state.list.visible).toEqual([target]);
+    state = press(state, 'escape');
+    expect(state.list.visible).toHaveLength(articles.length);
+
+    const tag = articles[target].tags[0];
+    state = typeText(press(startState(load), '/'), tag);
+    expect(state.list.visible).toContain(target);
+  });
+
+  it('types q into the filter instead of quitting, but Ctrl+C quits', () => {
+    let state = typeText(press(startState(load), '/'), 'q');
+    expect(state.quit).toBe(false);
+    expect(state.list.filter).toBe('q');
+    state = press(state, 'ctrl-c');
+    expect(state.quit).toBe(true);
+  });
+
+  it('keeps the selection on screen in a long list', () => {
+    const many = { articles: Array.from({ length: 200 }, (_, i) => ({ ...articles[0], path: `/a/${i}.md` })), problems: [] };
+    let state = startState(many, { rows: 10 });
+    state = press(state, 'pagedown', 'pagedown', 'j');
+    const height = listHeight(state.size);
+    expect(state.list.selected).toBe(height * 2 + 1);
+    expect(state.list.selected).toBeGreaterThanOrEqual(state.list.top);
+    expect(state.list.selected).toBeLessThan(state.list.top + height);
+  });
+
+  it('reports load problems once, on the list, until an article is opened', () => {
+    const state = startState({ articles, problems: [{ path: '/x/broken.md', reason: 'not UTF-8' }] });
+    expect(state.notice).toMatch(/1 file not loaded \(broken\.md: not UTF-8\)/);
+    expect(press(state, 'enter').notice).toBeNull();
+  });
+});
+
+describe('article', () => {
+  const longest = articles.reduce((best, a, i) => (a.words > articles[best].words ? i : best), 0);
+  const open = (rows = 24, cols = 80) => press(press(startState(load, { rows, cols }), ...Array(longest).fill('j')), 'enter');
+
+  it('opens the selected article and marks it read', () => {
+    const state = open();
+    expect(state.screen).toBe('article');
+    expect(state.reader?.index).toBe(longest);
+    expect(readKey(articles[longest]) in state.readState.articles).toBe(true);
+  });
+
+  it('scrolls by line, page, half page and to either end, never past the end', () => {
+    let state = open();
+    const height = articleHeight(state.size, 0);
+    const total = state.reader!.doc.lines.length;
+    state = press(state, 'j', 'j', 'down');
+    expect(state.reader!.top).toBe(3);
+    state = press(state, 'k');
+    expect(state.reader!.top).toBe(2);
+    state = press(state, ' ');
+    expect(state.reader!.top).toBe(2 + height);
+    state = press(state, 'b', 'd');
+    expect(state.reader!.top).toBe(2 + Math.ceil(height / 2));
+    state = press(state, 'G');
+    expect(state.reader!.top).toBe(total - height);
+    state = press(state, 'j', 'pagedown', 'end');
+    expect(state.reader!.top).toBe(total - height);
+    state = press(state, 'g');
+    expect(state.reader!.top).toBe(0);
+  });
+
+  it('searches, counts matches and steps through them with n and N, wrapping around', () => {
+    let state = typeText(press(open(), '/'), 'ukraine');
+    expect(state.reader!.search.editing).toBe(true);
+    state = press(state, 'enter');
+    const expected = findMatches(state.reader!.doc.lines.map(stripStyle), 'ukraine').length;
+    expect(expected).toBeGreaterThan(2);
+    expect(state.reader!.search.matches).toHaveLength(expected);
+    expect(state.reader!.search.current).toBe(0);
+    state = press(state, 'n', 'n');
+    expect(state.reader!.search.current).toBe(2);
+    const match = state.reader!.search.matches[2];
+    expect(match.line).toBeGreaterThanOrEqual(state.reader!.top);
+    expect(match.line).toBeLessThan(state.reader!.top + articleHeight(state.size, 0));
+    state = press(state, 'N', 'N', 'N');
+    expect(state.reader!.search.current).toBe(expected - 1);
+  });
+
+  it('says so when a search finds nothing', () => {
+    const state = press(typeText(press(open(), '/'), 'zzqqxx'), 'enter');
+    expect(state.message).toMatch(/Not found: zzqqxx/);
+  });
+
+  it('picks links with Tab and digits and asks to open only http(s) ones', () => {
+    const ferry = articles.findIndex((a) => a.title.includes('ferry'));
+    let state = press(press(startState(load), ...Array(ferry).fill('j')), 'enter');
+    state = press(state, 'tab');
+    expect(state.reader!.link).toBe(0);
+    state = press(state, 'o');
+    expect(state.request).toMatchObject({ kind: 'open-url', url: state.reader!.doc.links[0].url });
+    state = reduce(state, { type: 'request-done', id: state.request!.id });
+    const javascript = state.reader!.doc.links.findIndex((link) => link.url.startsWith('javascript:'));
+    state = press(state, String(javascript + 1));
+    expect(state.reader!.link).toBe(javascript);
+    state = press(state, 'o');
+    expect(state.request).toBeNull();
+    expect(state.message).toMatch(/Only http and https/);
+    state = press(state, 'shift-tab');
+    expect(state.reader!.link).toBe(javascript - 1);
+    state = press(state, 'escape');
+    expect(state.reader!.link).toBeNull();
+    expect(state.screen).toBe('article');
+  });
+
+  it('never opens a link without a key press', () => {
+    const ferry = articles.findIndex((a) => a.title.includes('ferry'));
+    const state = press(press(startState(load), ...Array(ferry).fill('j')), 'enter', 'tab', 'j', 'k', 'G');
+    expect(state.request).toBeNull();
+  });
+
+  it('goes back with Esc, h or Left and remembers the paragraph it was at', () => {
+    let state = press(open(), 'pagedown', 'pagedown');
+    const paragraph = paragraphAt(state.reader!.doc.paragraphLines, state.reader!.top);
+    expect(paragraph).toBeGreaterThan(0);
+    state = press(state, 'h');
+    expect(state.screen).toBe('list');
+    expect(state.readState.articles[readKey(articles[longest])].paragraph).toBe(paragraph);
+    state = press(state, 'enter');
+    expect(paragraphAt(state.reader!.doc.paragraphLines, state.reader!.top)).toBe(paragraph);
+    expect(press(state, 'left').screen).toBe('list');
+    expect(press(state, 'escape').screen).toBe('list');
+  });
+
+  it('keeps the same paragraph on screen across resizes', () => {
+    let state = press(open(24, 100), 'pagedown', 'pagedown', 'j', 'j', 'j');
+    const before = state.reader!;
+    const paragraph = paragraphAt(before.doc.paragraphLines, before.top);
+    for (const size of [{ cols: 40, rows: 12 }, { cols: 20, rows: 6 }, { cols: 200, rows: 50 }, { cols: 63, rows: 24 }]) {
+      state = reduce(state, { type: 'resize', size });
+      const reader = state.reader!;
+      const height = articleHeight(size, 0);
+      const start = reader.doc.paragraphLines[paragraph];
+      const end = reader.doc.paragraphLines[paragraph + 1] ?? reader.doc.lines.length;
+      // Some line of the paragraph is on screen.
+      expect(start < reader.top + height && end > reader.top).toBe(true);
+    }
+  });
+
+  it('maps a position between layouts by paragraph and share of it', () => {
+    const before = { lines: Array(100).fill('x'), paragraphLines: [0, 10, 50], links: [], linkLines: [] };
+    const after = { lines: Array(50).fill('x'), paragraphLines: [0, 5, 25], links: [], linkLines: [] };
+    expect(carryPosition(before, after, 30)).toBe(15);
+    expect(carryPosition(before, after, 50)).toBe(25);
+  });
+
+  it('records the position when quitting from an article', () => {
+    const state = press(open(), 'pagedown', 'pagedown', 'q');
+    expect(state.quit).toBe(true);
+    expect(state.readState).toEqual(withCurrentPosition({ ...state }));
+  });
+});
+
+describe('help and too small', () => {
+  it('opens help from anywhere and returns where it was', () => {
+    let state = press(startState(load), 'enter', '?');
+    expect(state.screen).toBe('help');
+    state = press(state, 'j', 'escape');
+    expect(state.screen).toBe('article');
+    state = press(state, 'h', '?', '?');
+    expect(state.screen).toBe('list');
+  });
+
+  it('below 20x6 ignores everything but quitting', () => {
+    let state = startState(load, { cols: 19, rows: 6 });
+    state = press(state, 'j', 'enter');
+    expect(state.screen).toBe('list');
+    expect(state.list.selected).toBe(0);
+    expect(press(state, 'q').quit).toBe(true);
+  });
+
+  it('leaves s and c as coming-soon commands', () => {
+    expect(press(startState(load), 's').message).toMatch(/coming soon/);
+    expect(press(startState(load), 'c').message).toMatch(/coming soon/);
+  });
+});
