@@ -24,7 +24,11 @@ export function markdownBlocks(markdown: string): string[] {
 }
 
 /** Inline Markdown to plain text: links and images keep their text, emphasis and code marks go. */
+// Every rule below needs one of these characters; most sentences of prose have none.
+const INLINE_MARKUP = /[![<*_~`\\]/;
+
 export function inlineToPlain(text: string): string {
+  if (!INLINE_MARKUP.test(text)) return text;
   return text
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
@@ -40,6 +44,10 @@ export function inlineToPlain(text: string): string {
 
 /** One Markdown block to one plain paragraph (line breaks folded to spaces). */
 export function blockToPlain(block: string): string {
+  // The common case, a paragraph of prose on one line, has none of the line-level markup below.
+  if (!block.includes('\n') && PROSE_START.test(block) && !block.includes('#') && !block.includes('|')) {
+    return collapseSpaces(inlineToPlain(block));
+  }
   if (FENCE.test(block)) return block.split('\n').filter((line) => !FENCE.test(line)).join('\n');
   const lines = block
     .split('\n')
@@ -47,14 +55,20 @@ export function blockToPlain(block: string): string {
     .map((line) =>
       line
         .replace(/^\s{0,3}#{1,6}\s+/, '')
-        .replace(/\s+#+\s*$/, '')
+        .replace(/\s#+\s*$/, '')
         .replace(/^\s*(>\s?)+/, '')
         .replace(/^\s*(?:[-*+]|\d{1,9}[.)])\s+/, '')
         .replace(/^\s*\|/, '')
         .replace(/\|\s*$/, '')
         .trim(),
     );
-  return inlineToPlain(lines.join(' ')).replace(/\s+/g, ' ').trim();
+  return collapseSpaces(inlineToPlain(lines.join(' ')));
+}
+
+const PROSE_START = /^[\p{L}"'\u201c\u2018(]/u;
+
+function collapseSpaces(text: string): string {
+  return (/\s{2}|[^\S ]/.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~]/g;

@@ -51,7 +51,11 @@ function sanitizeOnce(text: string): string {
 }
 
 /** Make one text field safe to show in a terminal. Newlines and tabs are kept; CR is dropped. */
+// Anything sanitizeOnce could remove starts with one of these; most prose has none of them.
+const NEEDS_SANITIZING = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]|&(?:amp;)*#/;
+
 export function sanitizeText(text: string): string {
+  if (text.isWellFormed() && !NEEDS_SANITIZING.test(text)) return text;
   let current = text.toWellFormed();
   for (;;) {
     const next = sanitizeOnce(current);
