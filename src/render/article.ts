@@ -4,15 +4,11 @@ import { MIN_RENDER_WIDTH } from './limits.js';
 import { makeStyles } from './style.js';
 import { oneLine, wrapLine } from './text.js';
 import type { RenderedArticle } from './types.js';
+import { readingMinutes } from './reading-time.js';
 
 export type { RenderedArticle } from './types.js';
 
-/** Words a person reads in a minute, for "5 min read". */
-export const WORDS_PER_MINUTE = 200;
-
-export function readingMinutes(words: number): number {
-  return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
-}
+export { readingMinutes, WORDS_PER_MINUTE } from './reading-time.js';
 
 /** Letters and digits only, lower case: what survives Markdown markup, wrapping and link numbers. */
 function fingerprint(text: string, length: number): string {
@@ -64,7 +60,7 @@ function placeLinkNumbers(lines: string[], linkCount: number): number[] {
   const linkLines = new Array<number>(linkCount).fill(-1);
   const marker = new RegExp(`${LINK_OPEN}(\\d+)${LINK_CLOSE}`, 'g');
   for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].includes(LINK_OPEN)) continue;
+    if (!lines[i].includes(LINK_OPEN) && !lines[i].includes(LINK_CLOSE)) continue;
     lines[i] = lines[i].replace(marker, (_whole, n: string) => {
       const index = Number(n) - 1;
       if (index >= 0 && index < linkCount) linkLines[index] = i;

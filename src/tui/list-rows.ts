@@ -1,5 +1,5 @@
 import type { Article } from '../library/types.js';
-import { readingMinutes } from '../render/article.js';
+import { readingMinutes } from '../render/reading-time.js';
 import { displayWidth, fitToWidth, truncateToWidth } from '../render/text.js';
 
 export interface RowOptions {

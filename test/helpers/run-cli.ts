@@ -1,8 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 export const binPath = join(repoRoot, 'bin', 'newsdesk.js');
+
+/** The built CLI caches by default: tests keep their caches and state out of the user's home. */
+const isolatedHome = mkdtempSync(join(tmpdir(), 'newsdesk-cli-test-'));
 
 export interface CliResult {
   status: number | null;
@@ -15,7 +20,14 @@ export interface CliResult {
  * caller's environment are removed unless the test sets them.
  */
 export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliResult {
-  const childEnv: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env };
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    NO_COLOR: undefined,
+    FORCE_COLOR: undefined,
+    XDG_CACHE_HOME: join(isolatedHome, 'cache'),
+    XDG_STATE_HOME: join(isolatedHome, 'state'),
+    ...env,
+  };
   const result = spawnSync(process.execPath, [binPath, ...args], {
     cwd: repoRoot,
     env: Object.fromEntries(Object.entries(childEnv).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,
