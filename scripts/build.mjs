@@ -39,8 +39,15 @@ function fingerprint(...folders) {
   return hash.digest('hex').slice(0, 16);
 }
 
+// `--clean` (for packing): start from an empty dist/, so no chunk of an earlier build is published.
+if (process.argv.includes('--clean')) rmSync(join(root, 'dist'), { recursive: true, force: true });
+
 const result = await build({
-  entryPoints: [join(root, 'src', 'cli.ts')],
+  entryPoints: [
+    { in: join(root, 'src', 'cli.ts'), out: 'cli' },
+    // The loader again, as the script its worker thread runs to parse a large cold library in parallel.
+    { in: join(root, 'src', 'library', 'load.ts'), out: 'parse-worker' },
+  ],
   outdir: join(root, 'dist'),
   bundle: true,
   splitting: true,
@@ -72,12 +79,15 @@ const result = await build({
 });
 
 // Chunk names carry content hashes: old chunks would pile up and be published. They are removed after
-// the build rather than emptying dist/ first, so a program started meanwhile never finds it missing.
+// the build, not by emptying dist/ first, and only once ten minutes old: a newsdesk started from the
+// previous build (a test, another terminal) still finds the chunks it imports on demand.
 const written = new Set(Object.keys(result.metafile.outputs).map((path) => resolve(path)));
+const STALE_AFTER_MS = 10 * 60 * 1000;
 for (const folder of [join(root, 'dist'), join(root, 'dist', 'chunks')]) {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
-    if (entry.isFile() && entry.name.endsWith('.js') && !written.has(path)) rmSync(path, { force: true });
+    if (!entry.isFile() || !entry.name.endsWith('.js') || written.has(path)) continue;
+    if (Date.now() - statSync(path).mtimeMs > STALE_AFTER_MS) rmSync(path, { force: true });
   }
 }
 

@@ -1,5 +1,8 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { CACHE_BY_DEFAULT, cacheDirectory, LibraryCache, type ArticleText } from './cache.js';
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, MAX_DIRECTORY_DEPTH, MAX_FILES_SCANNED } from './limits.js';
 import { ArticleError, normalizeNewlines, parseMarkdownArticle, parsePlainArticle, type ParsedArticle } from './parse.js';
@@ -186,6 +189,103 @@ function textOf(path: string, id: string): ArticleText | undefined {
   return article ? { body: article.body, paragraphs: article.paragraphs } : undefined;
 }
 
+type ParsedFile = ReturnType<typeof loadArticleFile>;
+
+/** Below this many files to parse, starting a worker costs more than it saves. */
+const PARALLEL_MIN_FILES = 300;
+/** A worker that has sent nothing for this long is given up on, and its files parsed here. */
+const WORKER_SILENCE_MS = 30_000;
+
+interface ParseJob {
+  kind: 'newsdesk-parse';
+  files: string[];
+  /** [0]: the next file to take (both threads take from it); [1]: results the worker has posted. */
+  counters: SharedArrayBuffer;
+  port: MessagePort;
+}
+
+/** The worker entry scripts/build.mjs writes beside the bundle; none when running from the sources. */
+function workerScript(): string | undefined {
+  if (!CACHE_BY_DEFAULT) return undefined;
+  for (const candidate of ['./parse-worker.js', '../parse-worker.js']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+/**
+ * Reads and parses files, on this thread and, for many files, on a worker thread at the same time
+ * (a cold library of 10,000 articles is seconds of parsing). The API stays synchronous: this thread
+ * parses too and then blocks until the worker's last results are in. `done(k, result)` is called for
+ * every file; results may come out of order.
+ */
+function parseFiles(files: string[], onResult: (index: number, result: ParsedFile) => void): void {
+  const finished = new Uint8Array(files.length);
+  let count = 0;
+  const done = (index: number, result: ParsedFile): void => {
+    if (finished[index]) return;
+    finished[index] = 1;
+    count++;
+    onResult(index, result);
+  };
+  const script = files.length >= PARALLEL_MIN_FILES && availableParallelism() > 1 ? workerScript() : undefined;
+  let worker: Worker | undefined;
+  const counters = new Int32Array(new SharedArrayBuffer(8));
+  const { port1, port2 } = new MessageChannel();
+  if (script) {
+    try {
+      const job: ParseJob = { kind: 'newsdesk-parse', files, counters: counters.buffer as SharedArrayBuffer, port: port2 };
+      worker = new Worker(script, { workerData: job, transferList: [port2] });
+      worker.unref();
+    } catch {
+      worker = undefined;
+    }
+  }
+  const drain = (): void => {
+    for (let message = receiveMessageOnPort(port1); message; message = receiveMessageOnPort(port1)) {
+      const { index, result } = message.message as { index: number; result: ParsedFile };
+      done(index, result);
+    }
+  };
+  for (let index = Atomics.add(counters, 0, 1); index < files.length; index = Atomics.add(counters, 0, 1)) {
+    done(index, loadArticleFile(files[index], ''));
+    if (worker) drain();
+  }
+  if (worker) {
+    // Wait for the files the worker took. It catches everything, but if it went silent anyway, the
+    // files it never answered for are parsed here.
+    let lastProgress = Date.now();
+    while (count < files.length) {
+      const posted = Atomics.load(counters, 1);
+      drain();
+      if (count >= files.length) break;
+      if (Atomics.wait(counters, 1, posted, 100) !== 'timed-out') lastProgress = Date.now();
+      else if (Date.now() - lastProgress > WORKER_SILENCE_MS) break;
+    }
+    void worker.terminate();
+    for (let index = 0; index < files.length; index++) if (!finished[index]) done(index, loadArticleFile(files[index], ''));
+  }
+  port1.close();
+}
+
+/** The worker's side of parseFiles: take the next file, parse it, post the result, until none are left. */
+function runParseWorker({ files, counters: buffer, port }: ParseJob): void {
+  const counters = new Int32Array(buffer);
+  for (let index = Atomics.add(counters, 0, 1); index < files.length; index = Atomics.add(counters, 0, 1)) {
+    let result: ParsedFile;
+    try {
+      result = loadArticleFile(files[index], '');
+    } catch (error) {
+      result = { problems: [{ path: files[index], reason: describeError(error) }] };
+    }
+    port.postMessage({ index, result });
+    Atomics.add(counters, 1, 1);
+    Atomics.notify(counters, 1);
+  }
+  port.close();
+}
+
 /** An article's id: its file name, or, when another file has that name, its path below its folder. */
 function uniqueId(name: string, root: string, path: string, seenIds: Set<string>): string {
   if (!seenIds.has(name)) return name;
@@ -254,32 +354,56 @@ export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadRes
   const articles: Article[] = [];
   const problems = [...state.problems];
   const seenIds = new Set<string>();
-  for (const path of state.files) {
+  // Files whose size and mtime match the cache are taken from it; the rest are parsed, in parallel
+  // when there are many. Either way they are added in the order found, which decides ids.
+  const plan = state.files.map((path) => {
     const root = roots.get(path) ?? '';
     const cache = caches.get(root);
     const key = cache ? fileKey(path) : undefined;
-    const entry = key && cache?.lookup(path, key.size, key.mtimeMs);
-    const name = entry ? entry.name : sanitizeLine(basename(path, extname(path)));
-    const id = uniqueId(name, root, path, seenIds);
-    if (cache && entry) {
-      problems.push(...(entry.warnings ?? []).map((reason) => ({ path, reason })));
+    return { path, root, cache, entry: key ? cache?.lookup(path, key.size, key.mtimeMs) : undefined };
+  });
+  const parsed = new Array<ParsedFile | undefined>(plan.length);
+  let added = 0;
+  const addReady = (): void => {
+    for (; added < plan.length; added++) {
+      const { path, root, cache, entry } = plan[added];
+      if (cache && entry) {
+        const id = uniqueId(entry.name, root, path, seenIds);
+        seenIds.add(id);
+        problems.push(...(entry.warnings ?? []).map((reason) => ({ path, reason })));
+        articles.push(cache.articleFrom(entry, id, () => textOf(path, id)));
+        continue;
+      }
+      const loaded = parsed[added];
+      if (!loaded) return;
+      parsed[added] = undefined;
+      problems.push(...loaded.problems);
+      if (!loaded.article) continue;
+      const name = sanitizeLine(basename(path, extname(path)));
+      const id = uniqueId(name, root, path, seenIds);
       seenIds.add(id);
-      articles.push(cache.articleFrom(entry, id, () => textOf(path, id)));
-      continue;
+      // File names are written by strangers too: what reaches a terminal is sanitised.
+      const shownPath = sanitizeLine(path);
+      const reasons = loaded.problems.map((problem) => problem.reason);
+      // Stored text is dropped from memory and read back when used: 10,000 bodies stay on disk.
+      const stored = cache?.store(path, loaded.article, name, shownPath, reasons);
+      articles.push(stored ? cache!.articleFrom(stored, id, () => textOf(path, id)) : { ...loaded.article, id, path: shownPath });
     }
-    const loaded = loadArticleFile(path, id);
-    problems.push(...loaded.problems);
-    if (!loaded.article) continue;
-    seenIds.add(id);
-    // File names are written by strangers too: what reaches a terminal is sanitised.
-    const shownPath = sanitizeLine(path);
-    const reasons = loaded.problems.map((problem) => problem.reason);
-    // Stored text is dropped from memory and read back when used: 10,000 bodies stay on disk.
-    const stored = cache?.store(path, loaded.article, name, shownPath, reasons);
-    const article = stored ? cache!.articleFrom(stored, id, () => textOf(path, id)) : { ...loaded.article, path: shownPath };
-    articles.push(article);
-  }
+  };
+  const misses = plan.flatMap((item, index) => (item.entry ? [] : [index]));
+  parseFiles(
+    misses.map((index) => plan[index].path),
+    (k, result) => {
+      parsed[misses[k]] = result;
+      addReady();
+    },
+  );
+  addReady();
   for (const cache of caches.values()) cache.save();
   articles.sort(compareArticles);
   return { articles, problems: problems.map((problem) => ({ path: sanitizeLine(problem.path), reason: problem.reason })) };
 }
+
+// Started as dist/parse-worker.js by parseFiles, this module is the worker: vitest's and other
+// workers carry no such job, so nothing happens for them.
+if (!isMainThread && (workerData as Partial<ParseJob> | null)?.kind === 'newsdesk-parse') runParseWorker(workerData as ParseJob);

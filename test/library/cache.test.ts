@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -130,6 +131,37 @@ describe('library cache', () => {
   it('lives under $XDG_CACHE_HOME/newsdesk, or ~/.cache/newsdesk', () => {
     expect(cacheDirectory({ XDG_CACHE_HOME: '/tmp/xdg' })).toBe('/tmp/xdg/newsdesk');
     expect(cacheDirectory({ XDG_CACHE_HOME: 'relative' })).toMatch(/\.cache\/newsdesk$/);
+  });
+});
+
+describe('the built program on a large library', () => {
+  const repoRoot = join(import.meta.dirname, '..', '..');
+  const bin = join(repoRoot, 'bin', 'newsdesk.js');
+
+  // Over a few hundred files the built loader parses on a worker thread too; the list must not depend
+  // on which thread parsed what, nor on the cache.
+  it.skipIf(!existsSync(join(repoRoot, 'dist', 'parse-worker.js')))('lists the same articles cold, warm and uncached', () => {
+    const library = tempDir();
+    for (let folder = 0; folder < 4; folder++) {
+      mkdirSync(join(library, `part-${folder}`));
+      for (let i = 0; i < 120; i++) {
+        // The same file names in every folder: ids depend on the order files are found.
+        const date = `2024-0${1 + (i % 9)}-1${folder}`;
+        writeFileSync(join(library, `part-${folder}`, `story-${i}.md`), article(`Story ${i} of part ${folder}`, `Body ${i}.\n\nMore text in part ${folder}.`).replace('2024-05-01', date));
+      }
+    }
+    writeFileSync(join(library, 'part-0', 'broken.md'), '');
+    const expected = loadArticles([library], { cacheDir: false }).articles.map(({ id, title, date, words }) => ({ id, title, date, words }));
+    const cacheHome = tempDir();
+    const run = (env: Record<string, string>) => {
+      const result = spawnSync(process.execPath, [bin, '--dir', library, 'list', '--json'], { encoding: 'utf8', env: { ...process.env, ...env } });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stderr).toContain('broken.md: empty file');
+      return (JSON.parse(result.stdout) as { id: string; title: string; date: string; words: number }[]).map(({ id, title, date, words }) => ({ id, title, date, words }));
+    };
+    expect(run({ XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+    expect(run({ XDG_CACHE_HOME: cacheHome })).toEqual(expected);
+    expect(run({ NEWSDESK_NO_CACHE: '1' })).toEqual(expected);
   });
 });
 
