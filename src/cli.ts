@@ -1,5 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { bundledArticlesDir } from './library/bundled.js';
+import { comparisonOutputFromCache, storeComparisonOutput } from './library/cache.js';
 import { closestIds, editDistance, findArticle } from './library/find.js';
 import { DirectoryError, loadArticles } from './library/load.js';
 import { sanitizeLine } from './library/sanitize.js';
@@ -46,7 +47,7 @@ function parseWidth(value: string): number {
   return width;
 }
 
-function write(text: string): void {
+function write(text: string | Uint8Array): void {
   process.stdout.write(text);
 }
 
@@ -115,14 +116,25 @@ async function runSummary(id: string, options: GlobalOptions): Promise<void> {
 
 async function runCompare(topic: string | undefined, options: GlobalOptions): Promise<void> {
   const { articles } = load(options);
-  const [{ compareArticles }, { toAnalysisInput }, { formatComparisonText, comparisonToJson }] = await Promise.all([
-    import('./analysis/index.js'),
-    import('./analysis/input.js'),
-    import('./print/compare.js'),
-  ]);
-  const comparison = compareArticles(articles.map(toAnalysisInput), (topic ?? 'ceasefire').toLowerCase());
-  if (options.json) writeJson(comparisonToJson(comparison));
-  else write(formatComparisonText(comparison, printOptions(options)));
+  const wanted = (topic ?? 'ceasefire').toLowerCase();
+  const print = printOptions(options);
+  // Each output format prints differently, so each is its own cache entry; a hit never loads the NLP.
+  const variant = options.json ? 'json' : `text|${print.width}|${print.color}`;
+  const cached = comparisonOutputFromCache(articles, wanted, variant);
+  if (cached) return write(cached);
+  const [{ compareArticles }, { toAnalysisInput }, { formatComparisonText, comparisonToJson }, { createProgressBar }] =
+    await Promise.all([
+      import('./analysis/index.js'),
+      import('./analysis/input.js'),
+      import('./print/compare.js'),
+      import('./print/progress.js'),
+    ]);
+  const progress = process.stderr.isTTY ? createProgressBar('Comparing', process.stderr.columns || 80) : undefined;
+  const comparison = compareArticles(articles.map(toAnalysisInput), wanted, { onProgress: progress?.update });
+  progress?.done();
+  const output = options.json ? `${JSON.stringify(comparisonToJson(comparison), null, 2)}\n` : formatComparisonText(comparison, print);
+  storeComparisonOutput(articles, wanted, variant, output);
+  write(output);
 }
 
 async function runDefault(options: GlobalOptions): Promise<void> {

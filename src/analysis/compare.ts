@@ -1,26 +1,17 @@
-import type { AnalysisInput, Comparison, Person, SpeakerRow, Statement } from './types.js';
-import { analysisText } from './text.js';
+import type { AnalysisInput, Comparison, Person, Sentence, SpeakerRow, Statement } from './types.js';
 import { splitSentences } from './sentences.js';
-import { findEntities } from './entities.js';
-import { attributeSentences } from './attribution.js';
+import { findMentions, groupPeople, type Mention } from './entities.js';
+import { OPENING_QUOTE, attributeSentences } from './attribution.js';
 import { findDates } from './dates.js';
 import { topicMatcher, topicTerms } from './topics.js';
-import { stanceOf, stancesDisagree } from './stance.js';
-import { foldAccents, fuller, samePerson } from './names.js';
+import { statementStance, stancesDisagree } from './stance.js';
+import { ROLE_NOUNS, foldAccents, fuller, samePerson } from './names.js';
 
 /**
  * Who said what about a topic across articles. Runs over whole corpora, so each
- * article is first tested against the topic in one regex pass over its text; only
+ * article is first tested against the topic in one regex pass per paragraph; only
  * articles that mention the topic are split, scanned for people and attributed.
  */
-
-/**
- * Words without which no sentence holds a date expression; sentences without any skip the date
- * parser, which is the most expensive step of a comparison. Deliberately broad (any digit, any
- * month or weekday stem, relative words): it only gates which sentences findDates sees.
- */
-const MAY_HOLD_DATE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|ago|last|next|past|previous|earlier|later|week|month|year|day|night|morning|afternoon|evening|weekend|spring|summer|autumn|fall|winter|christmas|easter|new year|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen|since|until|before|after)/i;
 
 /** Most disagreements listed: beyond this the screen can't show them and the pairing is quadratic. */
 const MAX_DISAGREEMENTS = 200;
@@ -96,33 +87,108 @@ function disagreements(statements: Statement[]): Comparison['disagreements'] {
   return out.sort((p, q) => p.a - q.a || p.b - q.b);
 }
 
-/** Every statement about the topic in every article, with speakers merged across articles. */
-export function compareArticles(inputs: AnalysisInput[], topic = 'ceasefire'): Comparison {
+/** Sentences before a statement that "he said" may reach back to (attribution looks four back). */
+const CONTEXT_SENTENCES = 4;
+
+/**
+ * The sentences attribution needs for the statements: the opening paragraph (where people are
+ * usually introduced with full names and roles), each paragraph holding a statement, the
+ * paragraphs before it up to a few sentences of context, and further back while a paragraph
+ * opens with a quote (it may continue the previous paragraph's speaker).
+ */
+function contextWindow(input: AnalysisInput, sentences: Sentence[], topical: Sentence[]): Sentence[] {
+  const byParagraph: Sentence[][] = input.paragraphs.map(() => []);
+  for (const s of sentences) byParagraph[s.paragraph].push(s);
+  const keep = new Set<number>([0]);
+  for (const p of new Set(topical.map((s) => s.paragraph))) {
+    keep.add(p);
+    let q = p;
+    let before = 0;
+    while (q > 0 && (before < CONTEXT_SENTENCES || OPENING_QUOTE.test(input.paragraphs[q]))) {
+      q--;
+      keep.add(q);
+      before += byParagraph[q].length;
+    }
+  }
+  if (keep.size === input.paragraphs.length) return sentences;
+  return sentences.filter((s) => keep.has(s.paragraph));
+}
+
+/** "the prime minister said": a role that stands for a person the article may have named earlier. */
+const THE_ROLE = new RegExp(`\\b[Tt]he\\s+(?:[a-z-]+\\s+){0,2}(${[...ROLE_NOUNS].join('|')})\\b`, 'g');
+
+/**
+ * People named in the window, with the full names and roles the rest of the article gives them:
+ * "Trump told reporters" in the window is "Donald Trump" when the lead, outside it, says so, and
+ * "the prime minister said" finds the prime minister named paragraphs before. Only sentences
+ * outside the window that hold one of the window's one-word names or role nouns are read.
+ */
+function windowPeople(input: AnalysisInput, sentences: Sentence[], window: Sentence[]): Person[] {
+  const persons = (list: Mention[]): Mention[] => list.filter((m) => m.kind === 'person');
+  const inWindow = persons(findMentions(input, window));
+  if (window === sentences) return groupPeople(inWindow);
+  const single = [...new Set(inWindow.filter((m) => !m.text.includes(' ')).map((m) => m.text))];
+  const roles = new Set<string>();
+  for (const s of window) for (const m of s.text.matchAll(THE_ROLE)) roles.add(m[1]);
+  if (single.length === 0 && roles.size === 0) return groupPeople(inWindow);
+  const kept = new Set(window.map((s) => s.index));
+  const wanted = (text: string): boolean => {
+    if (single.some((name) => text.includes(name))) return true;
+    if (roles.size === 0) return false;
+    const lower = text.toLowerCase();
+    for (const r of roles) if (lower.includes(r)) return true;
+    return false;
+  };
+  const extra = sentences.filter((s) => !kept.has(s.index) && wanted(s.text));
+  if (extra.length === 0) return groupPeople(inWindow);
+  const outside = persons(findMentions(input, extra)).filter((m) => m.text.includes(' '));
+  return groupPeople([...inWindow, ...outside].sort((a, b) => a.start - b.start));
+}
+
+/** Does any paragraph mention the topic? One regex pass per paragraph, no joined copy of the text. */
+function mentionsTopic(input: AnalysisInput, matcher: RegExp): boolean {
+  return input.paragraphs.some((p) => matcher.test(p));
+}
+
+/**
+ * Every statement about the topic in every article, with speakers merged across articles.
+ * Only articles that mention the topic are split; only the paragraphs around their statements
+ * are scanned for names and attributed, and only the statements are read for dates.
+ */
+export interface CompareOptions {
+  /** Called as articles are done, for a progress bar: thousands of articles take seconds. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function compareArticles(inputs: AnalysisInput[], topic = 'ceasefire', options: CompareOptions = {}): Comparison {
   const matcher = topicMatcher(topic);
   const statements: Statement[] = [];
   const personNames = new Set<string>();
-  for (const input of inputs) {
-    if (!matcher.test(analysisText(input))) continue;
+  for (const [done, input] of inputs.entries()) {
+    options.onProgress?.(done, inputs.length);
+    if (!mentionsTopic(input, matcher)) continue;
     const sentences = splitSentences(input);
     const topical = sentences.filter((s) => matcher.test(s.text));
     if (topical.length === 0) continue;
-    const people: Person[] = findEntities(input, sentences).people;
+    const window = contextWindow(input, sentences, topical);
+    const people = windowPeople(input, sentences, window);
     for (const p of people) personNames.add(p.name);
-    const attributions = attributeSentences(input, sentences, people);
-    const dates = findDates(input, topical.filter((s) => MAY_HOLD_DATE.test(s.text)));
+    const attributions = attributeSentences(input, window, people);
+    const dates = findDates(input, topical, false);
     for (const s of topical) {
       const att = attributions[s.index];
       statements.push({
         article: input.id,
         speaker: att.speaker,
         kind: att.kind,
-        stance: stanceOf(s.text),
+        stance: statementStance(s.text),
         text: s.text,
         dates: dates.filter((d) => d.evidence.sentence === s.index).map((d) => ({ text: d.text, date: d.date })),
         evidence: { sentence: s.index, paragraph: s.paragraph, start: s.start, end: s.end },
       });
     }
   }
+  options.onProgress?.(inputs.length, inputs.length);
   const { rows, canonical } = speakerRows(statements, personNames);
   for (const st of statements) if (st.speaker) st.speaker = canonical.get(st.speaker) ?? st.speaker;
   return {
