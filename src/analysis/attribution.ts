@@ -1,6 +1,6 @@
 import type { AnalysisInput, Person, Quote, Sentence, SentenceAttribution } from './types.js';
 import { findMentions, type Mention } from './entities.js';
-import { BODY_NOUNS, REPORTING_VERBS, ROLE_NOUNS, VERB_FILLERS, samePerson } from './names.js';
+import { BODY_NOUNS, REPORTING_VERBS, ROLE_NOUNS, ROLE_WORDS, VERB_FILLERS, samePerson } from './names.js';
 
 /**
  * Who said what, sentence by sentence. The one attribution module behind both the
@@ -21,6 +21,9 @@ interface Span {
   open: number;
   close: number;
 }
+
+/** A paragraph that opens with a quote mark: it may continue the previous paragraph's quote. */
+export const OPENING_QUOTE = /^\s*["“”„«»]/;
 
 const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '«', '»']);
 const OPENERS = new Set(['“', '„', '«']);
@@ -69,7 +72,7 @@ const SUBJECT_LINKS = [
   // "X said", "X has repeatedly said"
   new RegExp(`^${FILLER_WORDS}\\s*$`, 'i'),
   // "X, his close associate, said"
-  new RegExp(`^\\s*,[^,;:]{1,120},${FILLER_WORDS}\\s*$`, 'i'),
+  new RegExp(`^\\s*,[^,;:]{1,120},(?:[^,;:]{1,120},)?${FILLER_WORDS}\\s*$`, 'i'),
   // "X, who argued"
   new RegExp(`^\\s*,\\s*(?:who|which)${FILLER_WORDS}\\s*$`, 'i'),
 ];
@@ -77,15 +80,16 @@ const SUBJECT_LINKS = [
 const CLOSES_APPOSITIVE = new RegExp(`^\\s*,${FILLER_WORDS}\\s*$`, 'i');
 const PRONOUN_BEFORE = new RegExp(`\\b(he|she)${FILLER_WORDS}\\s*$`, 'i');
 const VERB_RE = new RegExp(`\\b(?:${[...REPORTING_VERBS].join('|')})\\b`, 'gi');
+const SUBORDINATE_BEFORE = /\b(?:after|because|since|when|while|before|until|although|though|if|unless|once|whereas)\s+(?:the\s+)?$/i;
 const PASSIVE_BEFORE = /\b(?:was|were|been|being|is|are|be)\s+$/i;
 const PREPOSITION_BEFORE = /\b(?:in|of|from|at|near|on|for|with|by|to|about|against)\s+(?:the\s+)?$/i;
 /** Body nouns match capitalised at a sentence start too ("Officials said"), but modifiers must be proper ("Ukrainian"). */
 /** Adjectives a speaking body may carry ("foreign ministry", "senior officials"); a closed list so "what officials" stays out. */
 const BODY_ADJECTIVES =
-  '(?:foreign|defence|defense|interior|health|military|local|regional|state|federal|senior|top|western|government|city|emergency|security|intelligence|border|national|provincial|municipal)';
+  '(?:foreign|defence|defense|interior|health|military|local|regional|state|federal|senior|top|western|government|city|emergency|security|intelligence|border|national|provincial|municipal|labou?r|justice|finance|economy|education|transport|agriculture|energy|environment|trade|culture|presidential|militant|rebel|armed|opposition|ruling|police|court|union|company|hospital|school|rescue|aid|un|eu|us|u\\.s\\.)';
 const BODY_ALT = [...BODY_NOUNS].map((n) => `[${n[0]}${n[0].toUpperCase()}]${n.slice(1)}`).join('|');
 const BODY_RE = new RegExp(
-  `((?:\\p{Lu}[\\p{L}-]+(?:['’]s)?\\s+)?(?:${BODY_ADJECTIVES}\\s+)?(?:${BODY_ALT})(?:\\s+(?:in|of|from)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]+)?)${FILLER_WORDS}\\s*$`,
+  `((?:\\p{Lu}[\\p{L}-]+(?:['’]s)?\\s+)?(?:${BODY_ADJECTIVES}\\s+)?(?:${BODY_ALT})(?:\\s+(?:in|of|from)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]+)?)(?:\\s*,[^,;:]{1,60},)?${FILLER_WORDS}\\s*$`,
   'u',
 );
 
@@ -93,21 +97,44 @@ type Subject =
   | { kind: 'mention'; mention: Mention }
   | { kind: 'pronoun' }
   | { kind: 'body'; name: string }
-  | { kind: 'role'; noun: string };
+  | { kind: 'role'; noun: string; owned?: string };
 
 /** "the prime minister said": a role standing in for a person named earlier. */
 const ROLE_BEFORE = new RegExp(`\\b[Tt]he\\s+(?:[a-z-]+\\s+){0,2}(${[...ROLE_NOUNS].join('|')})${FILLER_WORDS}\\s*$`);
+/** "Israel’s prime minister said": a role owned by a named country or body; its words name the speaker when nobody else does. */
+const OWNED_ROLE_BEFORE = new RegExp(
+  `((?:\\p{Lu}[\\p{L}-]*\\s+)?\\p{Lu}[\\p{L}-]*['’]s\\s+(?:[a-z-]+\\s+){0,2}(${[...ROLE_NOUNS].join('|')}))${FILLER_WORDS}\\s*$`,
+  'u',
+);
+
+/** "a spokesperson for the Harbour Authority said": the body the spokesperson speaks for is the speaker. */
+const SPOKESPERSON_FOR = new RegExp(
+  `\\bspokes(?:man|woman|person)\\s+for\\s+(?:the\\s+)?((?:[\\p{L}'’&.-]+\\s+){0,5}?[\\p{L}'’&.-]+)(?:\\s*,[^,]{1,80},)?${FILLER_WORDS}\\s*$`,
+  'iu',
+);
+
+/** Words allowed between an inverted verb and its speaker: "..., said regional civil protection commander Ana Ferreira". */
+const INVERTED_ROLE = /^\s+(?:the\s+)?(?:(?:\p{Ll}[\p{Ll}-]*|\p{Lu}[\p{L}.-]*)\s+){0,6}$/u;
 
 /** The subject of the reporting verb at `v` (sentence-relative), if the text has one. */
 function subjectOf(masked: string, v: number, verbEnd: number, mentions: Mention[], base: number): Subject | null {
   const before = masked.slice(0, v);
   // "residents were told": a passive reporting verb has no speaker as its subject.
   if (PASSIVE_BEFORE.test(before)) return null;
+  const spokes = /spokes/i.test(before) ? SPOKESPERSON_FOR.exec(before) : null;
+  if (spokes) {
+    const at = before.length - spokes[0].length + spokes[0].indexOf(spokes[1]);
+    const named = mentions.find((m) => m.start - base === at);
+    return named ? { kind: 'mention', mention: named } : { kind: 'body', name: spokes[1] };
+  }
   const prior = mentions.filter((m) => m.end - base <= v).reverse();
   for (const m of prior) {
     const between = masked.slice(m.end - base, v);
     // A possessive or an object of a preposition ("officials in Lorsk said") is not the subject.
-    if (m.possessive || PREPOSITION_BEFORE.test(masked.slice(Math.max(0, m.start - base - 20), m.start - base))) continue;
+    const lead = masked.slice(Math.max(0, m.start - base - 20), m.start - base);
+    if (m.possessive || PREPOSITION_BEFORE.test(lead)) continue;
+    // "remains on hold after Russia demanded ...": a verb in a subordinate clause doesn't make the sentence X's.
+    if (SUBORDINATE_BEFORE.test(lead)) return null;
     if (SUBJECT_LINKS.some((re) => re.test(between))) return { kind: 'mention', mention: m };
     if (CLOSES_APPOSITIVE.test(between) && /,\s*$/.test(masked.slice(0, m.start - base))) return { kind: 'mention', mention: m };
   }
@@ -115,12 +142,20 @@ function subjectOf(masked: string, v: number, verbEnd: number, mentions: Mention
   if (pronoun && PRONOUN.test(pronoun[1])) return { kind: 'pronoun' };
   const role = ROLE_BEFORE.exec(before);
   if (role) return { kind: 'role', noun: role[1] };
+  const owned = /['’]s\s/.test(before) ? OWNED_ROLE_BEFORE.exec(before) : null;
+  if (owned) return { kind: 'role', noun: owned[2], owned: owned[1] };
   const body = BODY_RE.exec(before);
   if (body) return { kind: 'body', name: body[1].replace(/^the\s+/i, '') };
   // "..., said Johan Strand" / "”, said the Kremlin": inverted after a quote or comma.
   if (/[,”"’]\s*$/.test(before)) {
     const after = masked.slice(verbEnd);
-    const next = mentions.find((m) => m.start - base >= verbEnd && /^\s+(?:the\s+)?$/i.test(after.slice(0, m.start - base - verbEnd)));
+    const next = mentions.find((m) => {
+      const gap = after.slice(0, m.start - base - verbEnd);
+      if (m.start - base < verbEnd) return false;
+      if (/^\s+(?:the\s+)?$/i.test(gap)) return true;
+      // A role between verb and name is all lower case or title words ("regional civil protection commander").
+      return m.kind === 'person' && INVERTED_ROLE.test(gap) && gap.trim().split(/\s+/).every((w) => /^\p{Ll}/u.test(w) || ROLE_WORDS.has(w));
+    });
     if (next) return { kind: 'mention', mention: next };
     if (/^\s+(?:he|she)\b/i.test(after)) return { kind: 'pronoun' };
   }
@@ -134,19 +169,22 @@ function accordingTo(masked: string, mentions: Mention[], base: number): Subject
   const at = m.index + m[0].length;
   const mention = mentions.find((x) => x.start - base === at);
   if (mention) return { kind: 'mention', mention };
-  const body = /^((?:\p{Lu}[\p{L}-]+\s+)?\p{L}+)/u.exec(masked.slice(at));
-  if (body && BODY_NOUNS.has(body[1].split(/\s+/).pop()!.toLowerCase())) return { kind: 'body', name: body[1] };
+  // "according to the emergency services", "according to local health officials": up to the body noun.
+  const words = /^(?:[\p{L}’'-]+\s+){0,3}[\p{L}’'-]+/u.exec(masked.slice(at))?.[0].split(/\s+/) ?? [];
+  const head = words.findIndex((w) => BODY_NOUNS.has(w.toLowerCase()));
+  if (head >= 0) return { kind: 'body', name: words.slice(0, head + 1).join(' ').replace(/^(?:a|an)\s+/i, '') };
   return null;
 }
 
 /**
  * The person a role refers to ("the prime minister" -> the person whose role ends in
- * "minister"): the one named most recently before `before`, or null when nobody has that role.
+ * "minister"; with `phrase`, whose role holds those words): the one named most recently before `before`, or null.
  */
-function personByRole(noun: string, people: Person[], before: number): string | null {
+function personByRole(noun: string, people: Person[], before: number, phrase?: string): string | null {
   let best: { name: string; at: number } | null = null;
   for (const p of people) {
     if (!p.role || !p.role.toLowerCase().split(/\s+/).includes(noun)) continue;
+    if (phrase && !p.role.toLowerCase().includes(phrase)) continue;
     const at = Math.max(-1, ...p.evidence.filter((e) => e.start < before).map((e) => e.start));
     if (at >= 0 && (!best || at > best.at)) best = { name: p.name, at };
   }
@@ -191,7 +229,11 @@ function paragraphStarts(input: AnalysisInput): number[] {
   return starts;
 }
 
-/** Who speaks in each sentence (one entry per sentence, in order). */
+/**
+ * Who speaks in each sentence, indexed by sentence index. `sentences` may be a subset of the
+ * article's (the comparison passes only the paragraphs around its statements): the result
+ * then holds entries for those sentences only, and context outside them is not consulted.
+ */
 export function attributeSentences(input: AnalysisInput, sentences: Sentence[], people: Person[]): SentenceAttribution[] {
   const allMentions = findMentions(input, sentences);
   const spans = spansFor(input, sentences);
@@ -208,7 +250,7 @@ export function attributeSentences(input: AnalysisInput, sentences: Sentence[], 
   const prominent = (index: number): string | null => {
     for (let k = index - 1; k >= Math.max(0, index - 4); k--) {
       const w = work[k];
-      if (w.topicPerson) return w.topicPerson;
+      if (w?.topicPerson) return w.topicPerson;
     }
     return null;
   };
@@ -233,35 +275,43 @@ export function attributeSentences(input: AnalysisInput, sentences: Sentence[], 
       const found = subjectOf(masked, at, at + v[0].length, mentions, s.start);
       // A pronoun with nobody to refer to is no speaker; keep looking.
       if (!found || (found.kind === 'pronoun' && !prominent(s.index))) continue;
-      if (found.kind === 'role' && !personByRole(found.noun, people, s.start)) continue;
-      subject = found;
+      if (found.kind === 'role' && found.owned) {
+        // "Israel’s prime minister" is the person whose role says "prime minister", else those words.
+        const phrase = found.owned.replace(/^.*['’]s\s+/u, '').toLowerCase();
+        const person = personByRole(found.noun, people, s.start, phrase);
+        subject = person ? { kind: 'role', noun: found.noun, owned: phrase } : { kind: 'body', name: found.owned };
+      } else if (found.kind === 'role' && !personByRole(found.noun, people, s.start)) continue;
+      else subject = found;
       verbAt = at;
       break;
     }
     let own: string | null = null;
     if (subject?.kind === 'mention') own = nameOf(subject.mention);
     else if (subject?.kind === 'body') own = subject.name;
-    else if (subject?.kind === 'role') own = personByRole(subject.noun, people, s.start);
+    else if (subject?.kind === 'role') own = personByRole(subject.noun, people, s.start, subject.owned);
     else if (subject?.kind === 'pronoun') own = prominent(s.index);
     const personMentions = mentions.filter((m) => m.kind === 'person');
     const subjectPerson = subject?.kind === 'mention' && subject.mention.kind === 'person' ? own : null;
     const firstPerson = personMentions.find((m) => !m.possessive) ?? personMentions[0];
     const topicPerson = subjectPerson ?? (subject?.kind === 'pronoun' || subject?.kind === 'role' ? own : null) ?? (firstPerson ? nameOf(firstPerson) : null);
-    work.push({ sentence: s, masked, mentions, own, verbAt, topicPerson });
+    work[s.index] = { sentence: s, masked, mentions, own, verbAt, topicPerson };
   }
 
   // Quote spans take the speaker of the sentence that frames them.
-  const result: SentenceAttribution[] = work.map((w) => ({
-    sentence: w.sentence.index,
-    speaker: w.own,
-    kind: w.own ? 'indirect' : 'narration',
-    quotes: [],
-  }));
+  const result: SentenceAttribution[] = [];
+  const byParagraph = new Map<number, Work[]>();
+  for (const w of work) {
+    if (!w) continue;
+    result[w.sentence.index] = { sentence: w.sentence.index, speaker: w.own, kind: w.own ? 'indirect' : 'narration', quotes: [] };
+    const list = byParagraph.get(w.sentence.paragraph) ?? [];
+    list.push(w);
+    byParagraph.set(w.sentence.paragraph, list);
+  }
   let lastQuoteSpeaker: string | null = null;
   let lastQuoteParagraph = -2;
   input.paragraphs.forEach((_, p) => {
     const pStart = starts[p];
-    const inParagraph = work.filter((w) => w.sentence.paragraph === p);
+    const inParagraph = byParagraph.get(p) ?? [];
     let paragraphSpeaker: string | null = null;
     for (const sp of spans[p]) {
       const a = pStart + sp.open;

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import type { AnalysisInput, DateMention, Sentence } from './types.js';
-import { findNumbers } from './numbers.js';
+import { findNumbers, wordsToNumber } from './numbers.js';
 
 /**
  * Date expressions resolved against the article's date. chrono-node does the reading;
@@ -46,13 +46,22 @@ const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|his|her|their|our|my
 
 interface Normalised {
   text: string;
-  /** For each index of `text`: where that character starts and ends in the original. */
+  /** For each index of `text`: where that character starts and ends in the original; empty when nothing was rewritten. */
   startMap: number[];
   endMap: number[];
 }
 
+/**
+ * A number findNumbers would read as words ("forty-four", "a dozen", "1.5 million", "5bn"); digits
+ * alone stay as they are, so a sentence without any of these needs no rewriting.
+ */
+const NUMBER_WORD =
+  /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen)\b|\d(?:k|m|mn|bn|b)\b/i;
+
 /** Replace number words with digits ("Forty-four days ago" -> "44 days ago") so chrono reads them, keeping a map back. */
 function normaliseNumbers(text: string): Normalised {
+  // Most sentences hold no number word: skip the number reader and map each character to itself.
+  if (!NUMBER_WORD.test(text)) return { text, startMap: [], endMap: [] };
   let out = '';
   const startMap: number[] = [];
   const endMap: number[] = [];
@@ -99,8 +108,11 @@ function resolveWeekday(weekday: number, reference: Date, forward: boolean): str
 
 /**
  * The year of a month (and day) written without one: the latest on or before the article
- * date, unless the sentence looks ahead or the date falls within a few days after it.
+ * date, unless the sentence looks ahead or the date falls within a few weeks after it (UPCOMING_DAYS).
  */
+/** How far after the article date a month and day without a year still reads as this year's. */
+const UPCOMING_DAYS = 45;
+
 function yearFor(month: number, day: number | null, reference: Date, lookingAhead: boolean): number {
   const year = reference.getUTCFullYear();
   const refMonth = reference.getUTCMonth() + 1;
@@ -109,15 +121,17 @@ function yearFor(month: number, day: number | null, reference: Date, lookingAhea
   const sameMonth = month === refMonth && day === null;
   if (lookingAhead) return after || sameMonth ? year : year + 1;
   if (!after) return year;
+  // A day a few weeks after the article date is one still to come ("talks to begin by Sept. 1"):
+  // news that meant the same day last year would have written the year.
   if (day !== null) {
     const gap = (Date.UTC(year, month - 1, day) - reference.getTime()) / 86_400_000;
-    if (gap <= 3) return year;
+    if (gap <= UPCOMING_DAYS) return year;
   }
   return year - 1;
 }
 
 /** Turn a chrono result into an ISO date (YYYY-MM-DD or YYYY-MM), following the choices above. */
-function resolve(result: chrono.ParsedResult, sentence: string, reference: Date | null): string | null {
+function resolve(result: chrono.ParsedResult, index: number, sentence: string, reference: Date | null): string | null {
   const c = result.start;
   const text = result.text.toLowerCase();
   const hasDay = c.isCertain('day');
@@ -125,7 +139,7 @@ function resolve(result: chrono.ParsedResult, sentence: string, reference: Date 
   const hasYear = c.isCertain('year');
   const weekday = c.isCertain('weekday') ? c.get('weekday') : null;
 
-  const lookingAhead = FUTURE.test(sentence.slice(0, result.index) + ' ' + text);
+  const lookingAhead = FUTURE.test(sentence.slice(0, index) + ' ' + text);
   if (hasMonth && !hasYear) {
     if (!reference) return null;
     const month = c.get('month') ?? 1;
@@ -266,8 +280,39 @@ function leadingClauseEvent(sentence: string, start: number, end: number): strin
   return words.join(' ');
 }
 
-/** A cheap filter: every expression chrono or the year rule can read contains one of these. */
-const MAY_HOLD_DATE = /\d|day|week|month|year|ago|earlier|later|last|next|tonight|noon|night|hour|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|spring|summer|autumn|fall|winter|weekend/i;
+/**
+ * A cheap filter, run before chrono (the costliest step of a summary or a comparison): every
+ * expression that survives the checks below holds a month or weekday name, a time unit, a
+ * casual day word, a number word chrono reads with a unit, or digits shaped like a date (a
+ * year ("1999", not a count like "4567"), "3/14", "2024-03-01", "10:30", "5pm", "5d"). Whole words only, so "Marek" or
+ * "Sunday" inside "Sundays" behave as chrono itself treats them. Plain counts ("killed 34
+ * people") don't pass: chrono reads nothing there that the checks below would keep.
+ */
+/** Words chrono reads as a count or a direction before a time unit (number words are digits by then). */
+const UNIT_LEADS = [
+  'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen',
+  'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty', 'thirty', 'forty', 'fifty',
+  'sixty', 'seventy', 'eighty', 'ninety', 'hundred', 'thousand', 'dozen', 'zero', 'half', 'an?', 'few', 'several',
+  'the', 'couple', 'of', 'this', 'last', 'past', 'next', 'coming', 'previous',
+].join('|');
+
+const MAY_HOLD_DATE = new RegExp(
+  [
+    '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\\b',
+    '\\b(?:january|february|march|april|june|july|august|september|october|november|december)',
+    '\\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|s)?\\b',
+    // A time unit counts only after a number or a relative word ("30 days", "a week", "last month"):
+    // chrono reads no unit without one, so "weeks of uncertainty" needn't go to it.
+    `(?:\\d|\\b(?:${UNIT_LEADS}))\\s{0,3}(?:-\\s*)?(?:sec|secs|seconds?|min|mins|minutes?|hrs?|hours?|days?|weeks?|fortnights?|mos?|months?|qtrs?|quarters?|yrs?|years?|decades?)\\b`,
+    '\\b(?:weekends?|weekdays?|month)\\b',
+    // Alone, "tonight", "now" or "the night" are dropped below; "last night" is a date.
+    '\\b(?:today|tomorrow|tmrw?|yesterday|last\\s+night)\\b',
+    '\\d\\s*[/.:\\-–]\\s*\\d',
+    '\\d\\s*(?:am|pm|a\\.m|p\\.m|[smhdwy])\\b',
+    '\\b(?:1[5-9]|20|21)\\d\\d\\b',
+  ].join('|'),
+  'i',
+);
 
 /** Trim what chrono takes with the date but isn't part of it (trailing commas, spaces). */
 function trimRange(text: string, start: number, end: number): [number, number] {
@@ -278,52 +323,145 @@ function trimRange(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-/** Dates in one sentence, with ranges relative to the sentence text. */
-export function findDatesInText(sentence: string, articleDate: string | null): { text: string; date: string | null; event: string | null; start: number; end: number }[] {
-  // chrono is the costliest step of a summary; most sentences hold no date word at all.
-  if (!MAY_HOLD_DATE.test(sentence)) return [];
-  const reference = articleDate && /^\d{4}-\d{2}-\d{2}$/.test(articleDate) ? new Date(`${articleDate}T12:00:00Z`) : null;
-  const norm = normaliseNumbers(sentence);
-  const results = chrono.parse(norm.text, reference ? { instant: reference, timezone: 0 } : undefined, { forwardDate: false });
-  const out: { text: string; date: string | null; event: string | null; start: number; end: number }[] = [];
-  for (const r of results) {
-    const rawStart = norm.startMap[r.index];
-    const rawEnd = norm.endMap[r.index + r.text.length - 1];
-    const [start, end] = trimRange(sentence, rawStart, rawEnd);
-    const text = sentence.slice(start, end);
-    if (!text || NOT_A_DATE.test(text)) continue;
-    // "may" in lower case is the verb ("he may 5 times ..."), not the month.
-    if (/^may\b/.test(text)) continue;
-    // "for 44 days" is a duration, not a date; chrono reads it as one. So is "in eight hours".
-    if (/^(?:for|over|within)\s/i.test(text)) continue;
-    if (/^(?:in|within)\s+[\p{L}\d-]+\s+(?:seconds?|minutes?|hours?)$/iu.test(text)) continue;
-    const c = r.start;
-    const calendar = ['day', 'month', 'year', 'weekday'].some((k) => c.isCertain(k as chrono.Component));
-    const relative = /\b(?:ago|earlier|later|before|last|next|yesterday|today|tomorrow|previous|past|this)\b/i.test(text);
-    if (!calendar && !relative) continue;
-    out.push({ text, date: resolve(r, sentence, reference), event: eventFor(sentence, start, end), start, end });
-  }
-  // "two days prior to the attack": counted from an event, not from the article date, so it stays unresolved.
-  for (const m of sentence.matchAll(ANCHORED)) {
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    if (out.some((d) => d.start < end && start < d.end)) continue;
-    out.push({ text: m[0], date: null, event: m[1].replace(/^(?:the|a|his|her|their|its)\s+/i, ''), start, end });
-  }
-  for (const m of sentence.matchAll(YEAR_ALONE)) {
-    const start = (m.index ?? 0) + m[0].length - m[1].length;
-    const end = start + m[1].length;
-    if (out.some((d) => d.start < end && start < d.end)) continue;
-    out.push({ text: m[1], date: m[1], event: eventFor(sentence, start, end), start, end });
-  }
-  return out.sort((a, b) => a.start - b.start);
+/** A date found in a sentence, with its range relative to the sentence text. */
+interface FoundDate {
+  text: string;
+  date: string | null;
+  event: string | null;
+  start: number;
+  end: number;
 }
 
-/** Every date expression in the article, resolved against its date, with evidence. */
-export function findDates(input: AnalysisInput, sentences: Sentence[]): DateMention[] {
+/**
+ * Between sentences handed to chrono in one call: no letters, digits or range words, so none
+ * of chrono's merging refiners ("Sept. 7 to 9", "Friday at 10") joins dates across it.
+ */
+const BATCH_SEPARATOR = '\n\n\u2029\n\n';
+
+/** Dates in one sentence, with ranges relative to the sentence text. */
+export function findDatesInText(sentence: string, articleDate: string | null, withEvents = true): FoundDate[] {
+  return findDatesInTexts([sentence], articleDate, withEvents)[0];
+}
+
+/** A chrono result read back into its sentence, or null when the checks below drop it. */
+function readResult(r: chrono.ParsedResult, index: number, sentence: string, norm: Normalised, reference: Date | null, withEvents: boolean): FoundDate | null {
+  const last = index + r.text.length - 1;
+  const rawStart = norm.startMap.length > 0 ? norm.startMap[index] : index;
+  const rawEnd = norm.endMap.length > 0 ? norm.endMap[last] : last + 1;
+  const [start, end] = trimRange(sentence, rawStart, rawEnd);
+  const text = sentence.slice(start, end);
+  if (!text || NOT_A_DATE.test(text)) return null;
+  // "may" in lower case is the verb ("he may 5 times ..."), not the month.
+  if (/^may\b/.test(text)) return null;
+  // "for 44 days" is a duration, not a date; chrono reads it as one. So is "in eight hours".
+  if (/^(?:for|over|within)\s/i.test(text)) return null;
+  if (/^(?:in|within)\s+[\p{L}\d-]+\s+(?:seconds?|minutes?|hours?)$/iu.test(text)) return null;
+  const c = r.start;
+  const calendar = ['day', 'month', 'year', 'weekday'].some((k) => c.isCertain(k as chrono.Component));
+  const relative = /\b(?:ago|earlier|later|before|last|next|yesterday|today|tomorrow|previous|past|this)\b/i.test(text);
+  if (!calendar && !relative) return null;
+  return { text, date: resolve(r, index, sentence, reference), event: withEvents ? eventFor(sentence, start, end) : null, start, end };
+}
+
+/** Dates chrono reads in each sentence, with one chrono call for all of them (its cost is mostly per call). */
+function chronoDates(sentences: string[], norms: Normalised[], reference: Date | null, withEvents: boolean): FoundDate[][] {
+  const out: FoundDate[][] = sentences.map(() => []);
+  const offsets: number[] = [];
+  let joined = '';
+  norms.forEach((n, i) => {
+    if (i > 0) joined += BATCH_SEPARATOR;
+    offsets.push(joined.length);
+    joined += n.text;
+  });
+  const results = chrono.parse(joined, reference ? { instant: reference, timezone: 0 } : undefined, { forwardDate: false });
+  let k = 0;
+  for (const r of results) {
+    while (k + 1 < offsets.length && offsets[k + 1] <= r.index) k++;
+    const index = r.index - offsets[k];
+    // A result spanning two sentences would be a separator chrono read through: parse them one by one instead.
+    if (index + r.text.length > norms[k].text.length) {
+      if (sentences.length === 1) continue;
+      return sentences.map((s, i) => chronoDates([s], [norms[i]], reference, withEvents)[0]);
+    }
+    const found = readResult(r, index, sentences[k], norms[k], reference, withEvents);
+    if (found) out[k].push(found);
+  }
+  return out;
+}
+
+/** "23 days ago", "two weeks ago": digits or a number word, days or weeks, nothing around that chrono would join. */
+const SIMPLE_AGO = /(?<![\d.,:/+-]\s?|\b(?:about|around|and|or|to|of|few|several|couple|last|past|next|this|the|a|an|in|within|for|over)\s)\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s(days?|weeks?)\sago\b(?![\w-])/gi;
+
+/**
+ * The dates of a sentence whose only date words are simple "N days/weeks ago" expressions,
+ * resolved as chrono would (the article date less that many days); null when the sentence
+ * holds anything else that might be a date, so chrono reads it instead.
+ */
+function simpleAgo(sentence: string, reference: Date, withEvents: boolean): FoundDate[] | null {
+  if (!/\bago\b/i.test(sentence)) return null;
+  const matches = [...sentence.matchAll(SIMPLE_AGO)];
+  if (matches.length === 0) return null;
+  let rest = sentence;
+  for (const m of matches) rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+  if (MAY_HOLD_DATE.test(rest) || /\bago\b/i.test(rest)) return null;
+  return matches.map((m) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    const n = /^\d/.test(m[1]) ? Number(m[1]) : (wordsToNumber(m[1]) ?? 0);
+    const days = /^week/i.test(m[2]) ? n * 7 : n;
+    const d = new Date(reference.getTime() - days * 86_400_000);
+    return { text: m[0], date: isoDay(d), event: withEvents ? eventFor(sentence, start, end) : null, start, end };
+  });
+}
+
+/** Dates in each sentence (ranges relative to each sentence), the sentences read by chrono in one call. */
+export function findDatesInTexts(sentences: string[], articleDate: string | null, withEvents = true): FoundDate[][] {
+  const out: FoundDate[][] = sentences.map(() => []);
+  // chrono is the costliest step of a summary; most sentences hold no date word at all.
+  const gated = sentences.map((s, i) => i).filter((i) => MAY_HOLD_DATE.test(sentences[i]));
+  if (gated.length === 0) return out;
+  const reference = articleDate && /^\d{4}-\d{2}-\d{2}$/.test(articleDate) ? new Date(`${articleDate}T12:00:00Z`) : null;
+  // "23 days ago" alone needs no chrono: it is the article date less the days (the commonest relative form).
+  const simple = new Map<number, FoundDate[]>();
+  if (reference) for (const i of gated) {
+    const ago = simpleAgo(sentences[i], reference, withEvents);
+    if (ago) simple.set(i, ago);
+  }
+  const viaChrono = gated.filter((i) => !simple.has(i));
+  const texts = viaChrono.map((i) => sentences[i]);
+  const parsed = texts.length > 0 ? chronoDates(texts, texts.map(normaliseNumbers), reference, withEvents) : [];
+  const found = new Map<number, FoundDate[]>(simple);
+  viaChrono.forEach((i, k) => found.set(i, parsed[k]));
+  gated.forEach((i) => {
+    const sentence = sentences[i];
+    const list = found.get(i) ?? [];
+    // "two days prior to the attack": counted from an event, not from the article date, so it stays unresolved.
+    for (const m of /\b(?:prior to|before|after)\b/i.test(sentence) ? sentence.matchAll(ANCHORED) : []) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (list.some((d) => d.start < end && start < d.end)) continue;
+      list.push({ text: m[0], date: null, event: m[1].replace(/^(?:the|a|his|her|their|its)\s+/i, ''), start, end });
+    }
+    for (const m of /(?:19|20)\d\d/.test(sentence) ? sentence.matchAll(YEAR_ALONE) : []) {
+      const start = (m.index ?? 0) + m[0].length - m[1].length;
+      const end = start + m[1].length;
+      if (list.some((d) => d.start < end && start < d.end)) continue;
+      list.push({ text: m[1], date: m[1], event: withEvents ? eventFor(sentence, start, end) : null, start, end });
+    }
+    out[i] = list.sort((a, b) => a.start - b.start);
+  });
+  return out;
+}
+
+/**
+ * Every date expression in the given sentences, resolved against the article date, with evidence.
+ * `withEvents: false` skips finding the event each date belongs to (the comparison shows none).
+ */
+export function findDates(input: AnalysisInput, sentences: Sentence[], withEvents = true): DateMention[] {
   const out: DateMention[] = [];
-  for (const s of sentences) {
-    for (const d of findDatesInText(s.text, input.date)) {
+  const found = findDatesInTexts(sentences.map((s) => s.text), input.date, withEvents);
+  for (const [i, s] of sentences.entries()) {
+    for (const d of found[i]) {
       out.push({
         text: d.text,
         date: d.date,

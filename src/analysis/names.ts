@@ -346,10 +346,29 @@ export const PLACE_CUES = [
   /\b(?:in|near|outside|across|around|towards|toward|into|inside|throughout)\s+(?:(?:central|eastern|western|northern|southern|northeastern|northwestern|southeastern|southwestern|downtown|occupied|besieged)\s+)?$/,
   /\b(?:city|town|village|region|province|capital|port|oblast|district|suburb|republic|state)\s+of\s+$/,
   /\b(?:strikes?|attacks?|assaults?|shelling|bombardment|bombing|raids?)\s+(?:on|of)\s+$/,
+  /\b(?:above|below|beyond|along)\s+$/,
+  /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts|suburbs|streets|centre|center|mayor|residents)\s+of\s+$/,
 ];
+
+/**
+ * Verbs of wanting, believing and meeting that take a person as their subject: a single
+ * capitalised word before one ("What Volkov seeks is ...") is a person even when the text
+ * never gives a full name. Reporting verbs are handled apart.
+ */
+export const PERSON_VERBS = set(`
+  seeks sought wants wanted refuses refused believes believed thinks knows knew hopes hoped fears feared
+  intends intended wishes wished prefers preferred likes liked hates hated loves loved
+  phoned telephoned smiled laughed personally himself herself
+`);
+
+/** Organisation words that name one body on their own ("the Kremlin"); the rest ("Army", "Ministry") need a name. */
+export const PROPER_ORG_WORDS = set(`Kremlin Pentagon Congress Senate Duma Rada Parliament Knesset Bundestag Interpol`);
 
 /** Bodies that speak in news without a proper name ("Ukrainian authorities said"). */
 export const BODY_NOUNS = set(`
   authorities officials government military ministry police army prosecutors spokesperson spokesman spokeswoman
   critics analysts witnesses residents activists sources diplomats experts observers rescuers doctors medics
+  presidency group union company rebels militants insurgents organisers organizers protesters workers
+  negotiators mediators lawmakers investigators paramedics firefighters volunteers survivors families
+  services agency agencies official diplomat source witness analyst expert observer
 `);

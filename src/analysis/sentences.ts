@@ -48,10 +48,16 @@ function isSpace(ch: string): boolean {
   return ch === ' ' || ch === '\n' || ch === '\t' || ch === '\r' || ch === '\u00a0';
 }
 
+/** A letter or a dot; ASCII by code, the rest by the unicode class (this runs per character). */
+function isWordOrDot(code: number, ch: string): boolean {
+  if (code < 128) return code === 46 || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+  return /[\p{L}.]/u.test(ch);
+}
+
 /** The word that ends right before `dot` (letters and inner dots), e.g. "U.S" or "Sept". */
 function wordBefore(text: string, dot: number): string {
   let i = dot;
-  while (i > 0 && /[\p{L}.]/u.test(text[i - 1])) i--;
+  while (i > 0 && isWordOrDot(text.charCodeAt(i - 1), text[i - 1])) i--;
   return text.slice(i, dot).replace(/^\.+/, '');
 }
 

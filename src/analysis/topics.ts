@@ -70,19 +70,23 @@ function stem(word: string): string {
   return w;
 }
 
-/** The word and its regular inflections: sanction(s) -> sanction, sanctions, sanctioned, sanctioning. */
+/** The word and its regular inflections: sanction -> sanctions, sanctioned, sanctioning; strike -> strikes, striked, striking. */
 function inflections(word: string): string[] {
   const w = stem(word);
-  const forms = new Set([w, `${w}s`, `${w}es`, `${w}ed`, `${w}ing`]);
+  const forms = new Set([w]);
+  if (/(?:s|x|z|ch|sh)$/.test(w)) forms.add(`${w}es`);
+  else if (/[^aeiou]y$/.test(w)) forms.add(`${w.slice(0, -1)}ies`);
+  else forms.add(`${w}s`);
   if (w.endsWith('e')) {
     forms.add(`${w}d`);
     forms.add(`${w.slice(0, -1)}ing`);
-  }
-  if (/[^aeiou]y$/.test(w)) {
-    forms.add(`${w.slice(0, -1)}ies`);
+  } else if (/[^aeiou]y$/.test(w)) {
     forms.add(`${w.slice(0, -1)}ied`);
+    forms.add(`${w}ing`);
+  } else {
+    forms.add(`${w}ed`);
+    forms.add(`${w}ing`);
   }
-  if (w.endsWith('s')) forms.add(`${w}es`);
   return [...forms];
 }
 

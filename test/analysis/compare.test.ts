@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compareArticles } from '../../src/analysis/compare.js';
 import { comparisonToJson, formatComparisonText } from '../../src/print/compare.js';
-import { FIXTURES_DIR, loadDir } from './helpers.js';
+import { attributeSentences } from '../../src/analysis/attribution.js';
+import { findEntities } from '../../src/analysis/entities.js';
+import { samePerson } from '../../src/analysis/names.js';
+import { splitSentences } from '../../src/analysis/sentences.js';
+import { ARTICLES_DIR, FIXTURES_DIR, loadDir } from './helpers.js';
 
 const inputs = loadDir(`${FIXTURES_DIR}compare`, '.txt');
 const c = compareArticles(inputs);
@@ -71,5 +75,40 @@ describe('printing a comparison', () => {
       expect(s.speaker === null || typeof s.speaker === 'string').toBe(true);
     }
     expect(Object.keys(json.speakers[0]).sort()).toEqual(['aliases', 'articles', 'name', 'statements']);
+  });
+});
+
+describe('compareArticles reads the context a statement needs, however far back', () => {
+  it('finds the person a role names paragraphs before the statement', () => {
+    const filler = Array.from({ length: 8 }, (_, i) => `Shops in district ${i + 1} stayed closed on Monday and buses ran late.`);
+    const input = {
+      id: 'far-role',
+      title: 'Truce talks',
+      date: '2024-05-02',
+      paragraphs: [
+        'Talks opened in the capital under heavy security.',
+        'Prime Minister Johan Strand arrived late after a cabinet meeting.',
+        ...filler,
+        'The prime minister said the truce would hold through the weekend.',
+      ],
+    };
+    const [statement] = compareArticles([input]).statements;
+    expect(statement).toMatchObject({ speaker: 'Johan Strand', kind: 'indirect' });
+  });
+});
+
+describe('compareArticles agrees with whole-article attribution', () => {
+  it('gives every statement the speaker the summary\'s attribution gives its sentence', () => {
+    const all = [...loadDir(ARTICLES_DIR), ...loadDir(`${FIXTURES_DIR}compare`, '.txt'), ...loadDir(`${FIXTURES_DIR}styles`, '.txt')];
+    const c = compareArticles(all);
+    for (const input of all) {
+      const sentences = splitSentences(input);
+      const whole = attributeSentences(input, sentences, findEntities(input, sentences).people);
+      for (const st of c.statements.filter((s) => s.article === input.id)) {
+        const att = whole[st.evidence.sentence];
+        expect({ kind: st.kind, speaker: st.speaker === null ? null : 'someone' }).toEqual({ kind: att.kind, speaker: att.speaker === null ? null : 'someone' });
+        if (att.speaker) expect(samePerson(st.speaker!, att.speaker) || st.speaker === att.speaker).toBe(true);
+      }
+    }
   });
 });

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import stringWidth from 'string-width';
+import { compareArticles } from '../../src/analysis/compare.js';
+import { comparisonToJson, formatComparisonText } from '../../src/print/compare.js';
+import { FIXTURES_DIR, loadDir } from '../analysis/helpers.js';
+
+const inputs = loadDir(`${FIXTURES_DIR}styles`, '.txt');
+
+describe('formatComparisonText', () => {
+  const c = compareArticles(inputs);
+  const text = formatComparisonText(c, { width: 60, color: false });
+
+  it('lists each speaker once with their statements under the article title', () => {
+    const lines = text.split('\n');
+    expect(lines.filter((l) => l.startsWith('Ingrid Solberg'))).toHaveLength(1);
+    expect(text).toContain('Dockworkers and port operator agree truce');
+    expect(text).toContain('[direct · rejects]');
+    expect(text).toContain('Narration (the articles’ own words)');
+  });
+
+  it('keeps every line within the width and writes no escape codes without colour', () => {
+    for (const line of text.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(60);
+    expect(text).not.toContain('\x1b[');
+  });
+
+  it('says so when no article mentions the topic', () => {
+    const none = formatComparisonText(compareArticles(inputs, 'referendum'), { width: 60, color: false });
+    expect(none).toContain('0 statements in 0 of 4 articles');
+    expect(none).toContain('No article mentions referendum.');
+  });
+});
+
+describe('comparisonToJson', () => {
+  it('has the fields the issue names, for any topic word', () => {
+    const json = comparisonToJson(compareArticles(inputs, 'wildfire')) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(['topic', 'terms', 'articles', 'statements', 'speakers']));
+    expect(json.topic).toBe('wildfire');
+    const statements = json.statements as { article: string; speaker: string | null; dates: unknown[] }[];
+    expect(statements.length).toBeGreaterThan(0);
+    for (const s of statements) expect(Object.keys(s).sort()).toEqual(['article', 'dates', 'evidence', 'kind', 'speaker', 'stance', 'text']);
+  });
+});
