@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
-import { blockToPlain, escapeMarkdown, markdownBlocks } from './markdown-text.js';
+import { blocksToParagraphs, blockToPlain, countWords, escapeMarkdown, markdownBlocks } from './markdown-text.js';
 import { splitTrailingMetadata } from './metadata.js';
-import { sanitizeLine, sanitizeText } from './sanitize.js';
+import { isPlainProse, sanitizeLine, sanitizeText } from './sanitize.js';
 import type { Article } from './types.js';
 
 /** What a file's text yields before the loader adds where it came from. */
@@ -15,33 +15,53 @@ const MAX_HEADLINE_LENGTH = 160;
 const MAX_HEADLINE_WORDS = 25;
 const DERIVED_TITLE_LENGTH = 80;
 
-/** Counts runs of non-space characters, as /\S+/g would, without building an array of them. */
-function countWords(paragraphs: string[]): number {
-  let words = 0;
-  for (const paragraph of paragraphs) {
-    let inWord = false;
-    for (let i = 0; i < paragraph.length; i++) {
-      const space = isSpace(paragraph.charCodeAt(i));
-      if (!space && !inWord) words++;
-      inWord = !space;
-    }
-  }
-  return words;
-}
-
-/** Exactly the characters /\s/ matches. */
-function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
-  if (code < 160) return false;
-  return (
-    code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
-
 /** Normalises line ends so every later step sees only "\n". */
 export function normalizeNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+// The fast front matter reader below accepts only what it is sure the `yaml` package reads the same
+// way; anything else (escapes, comments, anchors, blocks, tabs, controls, unusual spaces) goes to yaml.
+const SIMPLE_FRONT_MATTER_CHARS = /^[\n\x20-\x7e\u00a1-\u167f\u1681-\u1fff\u2010-\u2027\u2030-\u205e\u2070-\u2fff\u3001-\ud7ff\ue000-\ufefe\uff00-\ufffd]*$/;
+const SIMPLE_KEY_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: +(.*))?$/;
+const DOUBLE_QUOTED = /^"([^"\\]*)" *$/;
+const SINGLE_QUOTED = /^'([^'\\]*)' *$/;
+const FLOW_WORDS = /^\[ *((?:[A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)* *, *)*(?:[A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*)?) *\] *$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+// A plain scalar starting with a letter is a string unless YAML's core schema reads it as null or a boolean.
+const PLAIN_TEXT = /^\p{L}[^#]*$/u;
+const CORE_WORDS = new Set(['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE']);
+
+function simpleScalar(value: string): unknown {
+  if (value === '') return null;
+  const quoted = DOUBLE_QUOTED.exec(value) ?? SINGLE_QUOTED.exec(value);
+  if (quoted) return quoted[1];
+  const flow = FLOW_WORDS.exec(value);
+  if (flow) {
+    const items = flow[1] === '' ? [] : flow[1].split(',').map((item) => item.trim());
+    return items.some((item) => CORE_WORDS.has(item)) ? undefined : items;
+  }
+  const text = value.trimEnd();
+  if (ISO_DATE.test(text)) return text;
+  if (!PLAIN_TEXT.test(text) || text.includes(': ') || text.endsWith(':') || CORE_WORDS.has(text)) return undefined;
+  return text;
+}
+
+/**
+ * Reads front matter of flat `key: value` lines as the yaml package would, or returns undefined
+ * when it has anything else. Parsing YAML is most of the cost of loading a large library cold.
+ */
+export function parseSimpleFrontMatter(source: string): Record<string, unknown> | undefined {
+  if (!SIMPLE_FRONT_MATTER_CHARS.test(source)) return undefined;
+  const data: Record<string, unknown> = {};
+  for (const line of source.split('\n')) {
+    const match = SIMPLE_KEY_LINE.exec(line);
+    if (!match || CORE_WORDS.has(match[1]) || Object.hasOwn(data, match[1])) return undefined;
+    const value = simpleScalar(match[2] ?? '');
+    if (value === undefined) return undefined;
+    data[match[1]] = value;
+  }
+  return data;
 }
 
 /** A date as YYYY-MM-DD, from a YAML date, an ISO string or anything Date can read. */
@@ -54,17 +74,17 @@ function toIsoDate(value: unknown, problems: string[]): string | null {
     if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
     const parsed = new Date(text);
     if (!Number.isNaN(parsed.getTime())) return parsed.toISOString().slice(0, 10);
-    problems.push(`date "${text}" is not a date`);
+    problems.push(`date "${text}" is not a date; ignored`);
     return null;
   }
-  problems.push('date is not a date');
+  problems.push('date is not a date; ignored');
   return null;
 }
 
 function optionalLine(value: unknown, field: string, problems: string[]): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string' || typeof value === 'number') return sanitizeLine(String(value)) || null;
-  problems.push(`${field} is not text`);
+  problems.push(`${field} is not text; ignored`);
   return null;
 }
 
@@ -72,7 +92,7 @@ function toTags(value: unknown, problems: string[]): string[] {
   if (value === undefined || value === null) return [];
   const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : null;
   if (!list) {
-    problems.push('tags is not a list');
+    problems.push('tags is not a list; ignored');
     return [];
   }
   return list
@@ -110,9 +130,9 @@ export function parseMarkdownArticle(text: string, fallbackTitle: string): { art
   let body = text;
   const frontMatter = FRONT_MATTER.exec(text);
   if (frontMatter) {
-    let data: unknown;
+    let data: unknown = parseSimpleFrontMatter(frontMatter[1]);
     try {
-      data = parseYaml(frontMatter[1], { maxAliasCount: 50 });
+      data ??= parseYaml(frontMatter[1], { maxAliasCount: 50 });
     } catch (error) {
       const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new ArticleError(`invalid front matter: ${sanitizeLine(message)}`);
@@ -123,9 +143,11 @@ export function parseMarkdownArticle(text: string, fallbackTitle: string): { art
     meta = (data ?? {}) as Record<string, unknown>;
     body = text.slice(frontMatter[0].length);
   }
-  const blocks = markdownBlocks(sanitizeText(body));
+  // Most articles are plain prose: one scan proves that sanitising and folding spaces would change nothing.
+  const plain = isPlainProse(body);
+  const blocks = markdownBlocks(plain ? body : sanitizeText(body));
   const { body: bodyBlocks, credits, related } = splitTrailingMetadata(blocks);
-  const paragraphs = bodyBlocks.map(blockToPlain).filter(Boolean);
+  const { paragraphs, words } = blocksToParagraphs(bodyBlocks, plain);
   let title = optionalLine(meta.title, 'title', warnings);
   if (!title) {
     const heading = bodyBlocks.find((block) => /^#{1,6}\s/.test(block));
@@ -144,7 +166,7 @@ export function parseMarkdownArticle(text: string, fallbackTitle: string): { art
       paragraphs,
       credits: credits.map((line) => blockToPlain(line)),
       related: related.map((link) => ({ text: blockToPlain(link.text), url: link.url })),
-      words: countWords(paragraphs),
+      words,
     },
     warnings,
   };
@@ -171,6 +193,6 @@ export function parsePlainArticle(text: string): ParsedArticle {
     paragraphs,
     credits,
     related,
-    words: countWords(paragraphs),
+    words: paragraphs.reduce((sum, paragraph) => sum + countWords(paragraph), 0),
   };
 }

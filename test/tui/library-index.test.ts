@@ -1,0 +1,94 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/library/types.js';
+import { SearchIndex, filterArticles } from '../../src/tui/library-index.js';
+
+function article(title: string, body: string, tags: string[] = []): Article {
+  return {
+    id: title, path: `/x/${title}.md`, format: 'md', title, date: null, source: null, url: null, tags, body,
+    paragraphs: [body], credits: [], related: [], words: 0, size: 0, mtimeMs: 0,
+  };
+}
+
+/** The filter as a user reads it: every word of it somewhere in title, tags or body, any case. */
+function expected(articles: Article[], filter: string): number[] {
+  const terms = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  return articles.flatMap((a, i) => {
+    const text = `${a.title}\n${a.tags.join(' ')}\n${a.body}`.toLowerCase();
+    return terms.every((term) => text.includes(term)) ? [i] : [];
+  });
+}
+
+/** Types `query` a key at a time, as the list filter does, and returns what each key showed. */
+function typeQuery(index: SearchIndex, query: string): number[][] {
+  let list = { filter: '', visible: [] as number[] };
+  const shown: number[][] = [];
+  for (const char of query) {
+    const filter = list.filter + char;
+    list = { filter, visible: filterArticles(index, filter, list) };
+    shown.push(list.visible);
+  }
+  return shown;
+}
+
+const library = [
+  article('Ceasefire talks resume', 'Negotiators met in Dunmore.\n\nThe talks\tlasted hours.', ['diplomacy']),
+  article('Floods in Karsk', 'Residents left their homes. “Ceasefire” was not mentioned.'),
+  article('Budget vote', 'Lawmakers debated the budget late into the night.', ['ceasefire-watch']),
+];
+
+describe('the list filter', () => {
+  it('finds words in titles, tags and bodies, in any case and order', () => {
+    const index = new SearchIndex(library);
+    expect(filterArticles(index, 'ceasefire')).toEqual([0, 1, 2]);
+    expect(filterArticles(index, 'DUNMORE talks')).toEqual([0]);
+    expect(filterArticles(index, 'talks dunmore')).toEqual([0]);
+    expect(filterArticles(index, 'lasted hours')).toEqual([0]);
+    expect(filterArticles(index, 'watch')).toEqual([2]);
+    expect(filterArticles(index, 'xqzv')).toEqual([]);
+    expect(filterArticles(index, '   ')).toEqual([0, 1, 2]);
+  });
+
+  it('shows the same articles typed a key at a time, with letters deleted, warmed or not', () => {
+    const cold = new SearchIndex(library);
+    const warmed = new SearchIndex(library);
+    while (!warmed.warm(50));
+    for (const query of ['ceasefire', 'dunmore talks', 'the  night', 'xqzv']) {
+      const want = [...query].map((_, k) => expected(library, query.slice(0, k + 1)));
+      expect(typeQuery(cold, query)).toEqual(want);
+      expect(typeQuery(warmed, query)).toEqual(want);
+      // Deleting the last letter shows what that shorter filter shows.
+      const shorter = query.slice(0, -1);
+      expect(filterArticles(cold, shorter, { filter: query, visible: want.at(-1)! })).toEqual(expected(library, shorter));
+    }
+  });
+
+  it('matches exactly what a search of the whole text matches, for any text and typing (property)', () => {
+    const piece = fc.constantFrom('cease', 'fire', 'Fire', 'talks', ' ', '  ', '\n', '\n\n', '\t', '\u00a0', '“', '.', ',', 'é', 'İ', 'Σ', 'ab', 'x');
+    const text = fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join(''));
+    const articleArb = fc.tuple(text, text, fc.array(text, { maxLength: 2 })).map(([title, body, tags]) => article(title, body, tags));
+    fc.assert(
+      fc.property(fc.array(articleArb, { minLength: 1, maxLength: 6 }), text, fc.boolean(), (articles, query, warm) => {
+        const index = new SearchIndex(articles);
+        if (warm) while (!index.warm(50));
+        const shown = typeQuery(index, query);
+        shown.forEach((visible, k) => expect(visible).toEqual(expected(articles, query.slice(0, k + 1))));
+      }),
+      { numRuns: 500 },
+    );
+    // Keys typed and deleted in any order, as a person corrects a filter.
+    const key = fc.oneof(fc.constantFrom('c', 'e', 'a', 's', 'f', 'i', 'r', ' ', 't', 'l', 'k', 'é', 'σ', 'x'), fc.constant('\b'));
+    fc.assert(
+      fc.property(fc.array(articleArb, { minLength: 1, maxLength: 6 }), fc.array(key, { maxLength: 25 }), (articles, keys) => {
+        const index = new SearchIndex(articles);
+        let list = { filter: '', visible: articles.map((_, i) => i) };
+        for (const pressed of keys) {
+          const filter = pressed === '\b' ? list.filter.slice(0, -1) : list.filter + pressed;
+          list = { filter, visible: filterArticles(index, filter, list) };
+          expect(list.visible).toEqual(expected(articles, filter));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
