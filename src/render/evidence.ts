@@ -96,12 +96,19 @@ function extendOverPunctuation(line: string, column: number): number {
   return end;
 }
 
+/** Opening punctuation before the first letter belongs to the sentence too (“The and (The). */
+function extendBackOverPunctuation(line: string, column: number): number {
+  let start = column;
+  while (start > 0 && /["'“‘«([]/.test(line[start - 1])) start -= 1;
+  return start;
+}
+
 /** One highlight range per line, from the start position to the end position (inclusive of its unit). */
 function rangesBetween(lines: readonly string[], start: { line: number; column: number }, last: { line: number; column: number }): Match[] {
   const ranges: Match[] = [];
   for (let line = start.line; line <= last.line; line++) {
     const plain = stripStyle(lines[line]);
-    const from = line === start.line ? start.column : plain.length - plain.trimStart().length;
+    const from = line === start.line ? extendBackOverPunctuation(plain, start.column) : plain.length - plain.trimStart().length;
     const to = line === last.line ? extendOverPunctuation(plain, last.column + 1) : plain.trimEnd().length;
     if (to > from) ranges.push({ line, start: from, end: to });
   }

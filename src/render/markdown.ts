@@ -109,6 +109,30 @@ function createMarked(styles: Styles, color: boolean, width: number, links: Rend
         const label = plain === '' ? styles.link(token.href) : styles.link(text);
         return `${label}${styles.dim(`${LINK_OPEN}${links.length}${LINK_CLOSE}`)}`;
       },
+      // marked-terminal's list layout ends in a regex with nested quantifiers that backtracks
+      // exponentially on deeply nested lists and quotes (seconds at depth 50): lists are laid out here.
+      list(token) {
+        const start = typeof token.start === 'number' ? token.start : 1;
+        const lines: string[] = [];
+        token.items.forEach((item, i) => {
+          const bullet = token.ordered ? `${start + i}. ` : '* ';
+          const check = item.task ? `[${item.checked ? 'X' : ' '}] ` : '';
+          // Each child on its own line: an item's text and its nested list must not run together.
+          const parts = item.tokens
+            .filter((child) => child.type !== 'space')
+            .map((child) => this.parser.parse([child]).replace(/\n+$/, ''));
+          const content = (check + parts.join(item.loose ? '\n\n' : '\n')).split('\n');
+          content.forEach((line, j) => {
+            if (line.trim() === '') {
+              if (item.loose && lines[lines.length - 1] !== '') lines.push('');
+            } else {
+              lines.push(`${j === 0 ? bullet : ' '.repeat(bullet.length)}${line}`);
+            }
+          });
+        });
+        while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+        return `${lines.map((line) => (line === '' ? '' : `  ${line}`)).join('\n')}\n\n`;
+      },
       image(token) {
         const alt = removeInputControls(token.text);
         return styles.dim(`[image${alt ? `: ${alt}` : ''}]`);
@@ -145,7 +169,18 @@ export function renderMarkdown(markdown: string, options: { width: number; color
   const { width, color, styles } = options;
   const links: RenderedMarkdown['links'] = [];
   const marked = createMarked(styles, color, width, links);
-  const tokens = marked.lexer(prepareSource(markdown));
+  const source = prepareSource(markdown);
+  let tokens: Token[];
+  try {
+    tokens = marked.lexer(source);
+  } catch {
+    // marked recurses once per nesting level and overflows the stack on thousands of them
+    // ("* * * * ..."); such a text is shown as plain paragraphs rather than not at all.
+    tokens = source
+      .split(/\n\s*\n/)
+      .filter((block) => block.trim() !== '')
+      .map((block) => ({ type: 'code', raw: block, text: block.replace(/\s*\n\s*/g, ' '), codeBlockStyle: 'indented' }) as Token);
+  }
   const lines: string[] = [];
   const blocks: RenderedBlock[] = [];
   for (const token of tokens) {

@@ -12,10 +12,37 @@ import stringWidth from 'string-width';
 const SGR_OR_TEXT = /(\x1b\[[0-9;]*m)|([^\x1b]+)|(\x1b)/g;
 const SPACES_OR_WORD = / +|[^ ]+/g;
 const ASCII = /^[\x20-\x7e]*$/;
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Widths of graphemes seen before: a long run of CJK measures each distinct character once. */
+const graphemeWidths = new Map<string, number>();
 
+function graphemeWidth(segment: string): number {
+  if (segment.length === 1 && segment.charCodeAt(0) < 0x7f) return 1;
+  let width = graphemeWidths.get(segment);
+  if (width === undefined) {
+    width = stringWidth(segment);
+    if (graphemeWidths.size > 10_000) graphemeWidths.clear();
+    graphemeWidths.set(segment, width);
+  }
+  return width;
+}
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Characters that join with their neighbours into one grapheme: only then is the (slow) segmenter needed. */
+const JOINING = /\p{M}|\u200d|\ufe0e|\ufe0f|[\u{1F1E6}-\u{1F1FF}]|\p{Emoji_Modifier}|[\u{E0020}-\u{E007F}]|[\u1160-\u11ff]/u;
+
+/** The grapheme clusters of a word; Intl.Segmenter costs ~12 µs each, so plain runs split by code point. */
+function splitGraphemes(word: string): Iterable<string> {
+  if (!JOINING.test(word)) return word;
+  return Array.from(graphemes.segment(word), (part) => part.segment);
+}
+
+/** Display width of a piece of text without styling: ASCII by length, the rest by string-width. */
 export function textWidth(text: string): number {
-  return ASCII.test(text) ? text.length : stringWidth(text);
+  if (ASCII.test(text)) return text.length;
+  if (JOINING.test(text)) return stringWidth(text);
+  let width = 0;
+  for (const char of text) width += graphemeWidth(char);
+  return width;
 }
 
 /** Styles in force, one entry per attribute, so a row can reopen exactly what was open at a break. */
@@ -27,7 +54,10 @@ class StyleState {
     for (let i = 0; i < params.length; i++) {
       const code = Number(params[i] || '0');
       if (code === 0) this.open.clear();
-      else if (code === 22) (this.open.delete('1'), this.open.delete('2'));
+      else if (code === 22) {
+        this.open.delete('1');
+        this.open.delete('2');
+      }
       else if (code >= 23 && code <= 29) this.open.delete(String(code - 20));
       else if (code === 39) this.open.delete('fg');
       else if (code === 49) this.open.delete('bg');
@@ -64,7 +94,7 @@ export function wrapStyled(line: string, width: number): string[] {
   let started = false;
 
   const breakRow = (): void => {
-    rows.push(styles.active || row.includes('\x1b') ? `${row}\x1b[0m` : row);
+    rows.push(styles.active ? `${row}\x1b[0m` : row);
     row = styles.reopen();
     rowWidth = 0;
     rowHasText = false;
@@ -92,11 +122,22 @@ export function wrapStyled(line: string, width: number): string[] {
       } else {
         row += pendingStyle;
       }
-      for (const { segment } of graphemes.segment(word)) {
-        const g = textWidth(segment);
-        if (rowWidth + g > limit && rowWidth > 0) breakRow();
-        row += segment;
-        rowWidth += g;
+      if (ASCII.test(word)) {
+        let rest = word;
+        while (rest.length > 0) {
+          if (rowWidth >= limit) breakRow();
+          const take = limit - rowWidth;
+          row += rest.slice(0, take);
+          rowWidth += Math.min(take, rest.length);
+          rest = rest.slice(take);
+        }
+      } else {
+        for (const segment of splitGraphemes(word)) {
+          const g = graphemeWidth(segment);
+          if (rowWidth + g > limit && rowWidth > 0) breakRow();
+          row += segment;
+          rowWidth += g;
+        }
       }
     }
     rowHasText = true;

@@ -1,11 +1,14 @@
 import { Box, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import type { ReadState } from '../state/types.js';
+import { runAnalysis } from './analysis-jobs.js';
 import { isTooSmall } from './layout.js';
 import { reduce, type State } from './state.js';
 import { ArticleView } from './views/ArticleView.js';
+import { CompareView } from './views/CompareView.js';
 import { HelpView } from './views/HelpView.js';
 import { ListView } from './views/ListView.js';
+import { SummaryView } from './views/SummaryView.js';
 import { TooSmall } from './views/TooSmall.js';
 
 export interface AppProps {
@@ -16,16 +19,19 @@ export interface AppProps {
   save: (readState: ReadState) => string | null;
   /** Told every state, so a signal handler outside React can save the latest position. */
   onState?: (state: State) => void;
+  /** The terminal whose size the reader follows; Ink's stdout when not given (run.tsx says why they differ). */
+  terminal?: NodeJS.WriteStream;
 }
 
 /**
  * The reader: a reducer and the views that draw it. Keys go into the reducer as they come (it resolves
  * them against the key map with the latest state); this component only runs the effects it asks for.
  */
-export function App({ initial, openUrl, save, onState }: AppProps) {
+export function App({ initial, openUrl, save, onState, terminal }: AppProps) {
   const [state, dispatch] = useReducer(reduce, initial);
   const { exit } = useApp();
-  const { stdout } = useStdout();
+  const { stdout: inkStdout } = useStdout();
+  const stdout = terminal ?? inkStdout;
   const saved = useRef(initial.readState);
   const saveFailed = useRef(false);
 
@@ -53,6 +59,20 @@ export function App({ initial, openUrl, save, onState }: AppProps) {
     if (state.quit) exit();
   }, [state, save, onState, exit]);
 
+  // Build the filter's search index in small slices while the list is shown, between key presses: built
+  // only once `/` is pressed, the first letters typed into a large library waited for it.
+  const filtering = state.screen === 'list';
+  const index = state.index;
+  useEffect(() => {
+    if (!filtering || index.complete) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const step = () => {
+      if (!index.warm(8)) timer = setTimeout(step, 0);
+    };
+    timer = setTimeout(step, 0);
+    return () => clearTimeout(timer);
+  }, [filtering, index]);
+
   const request = state.request;
   useEffect(() => {
     if (!request) return;
@@ -67,6 +87,15 @@ export function App({ initial, openUrl, save, onState }: AppProps) {
     };
   }, [request, openUrl]);
 
+  // The analysis runs off the reducer: its chunk is imported on first use and the screen says
+  // "Analysing…" meanwhile. A result that arrives after the person moved on is still cached.
+  const job = state.job;
+  const articles = state.articles;
+  useEffect(() => {
+    if (!job) return;
+    void runAnalysis(job, articles).then((outcome) => dispatch({ type: 'analysis-done', outcome }));
+  }, [job, articles]);
+
   if (state.quit) return null;
   if (isTooSmall(state.size)) return <TooSmall size={state.size} />;
   return (
@@ -74,6 +103,8 @@ export function App({ initial, openUrl, save, onState }: AppProps) {
       {state.screen === 'list' && <ListView state={state} />}
       {state.screen === 'article' && state.reader && <ArticleView state={state} />}
       {state.screen === 'help' && <HelpView state={state} />}
+      {state.screen === 'summary' && state.summary && <SummaryView state={state} />}
+      {state.screen === 'compare' && state.compare && <CompareView state={state} />}
     </Box>
   );
 }

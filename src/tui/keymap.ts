@@ -27,6 +27,7 @@ export enum Command {
   OpenLink = 'open-link',
   Summary = 'summary',
   Compare = 'compare',
+  Timeline = 'timeline',
   Accept = 'accept',
   Cancel = 'cancel',
   DeleteChar = 'delete-char',
@@ -36,7 +37,7 @@ export enum Command {
  * Where a key is pressed. `prompt` is while typing a filter or a search: letters are text there, so only
  * the prompt's own keys, the arrows and Ctrl+C are commands. `too-small` is the "terminal too small" notice.
  */
-export type KeyContext = 'list' | 'article' | 'help' | 'prompt' | 'too-small';
+export type KeyContext = 'list' | 'article' | 'help' | 'summary' | 'compare' | 'prompt' | 'too-small';
 
 type KeyFlag = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageDown' | 'pageUp' | 'home' | 'end' | 'return' | 'escape' | 'tab' | 'backspace' | 'delete';
 
@@ -59,20 +60,22 @@ export interface Binding {
   section: HelpSection;
 }
 
-export type HelpSection = 'Everywhere' | 'Moving' | 'List' | 'Article' | 'Typing a filter or search';
+export type HelpSection = 'Everywhere' | 'Moving' | 'List' | 'Article' | 'Summary and comparison' | 'Typing a filter or search';
 
-export const HELP_SECTIONS: HelpSection[] = ['Everywhere', 'Moving', 'List', 'Article', 'Typing a filter or search'];
+export const HELP_SECTIONS: HelpSection[] = ['Everywhere', 'Moving', 'List', 'Article', 'Summary and comparison', 'Typing a filter or search'];
 
-const SCREENS: KeyContext[] = ['list', 'article', 'help'];
-const READING: KeyContext[] = ['list', 'article', 'help'];
+const SCREENS: KeyContext[] = ['list', 'article', 'help', 'summary', 'compare'];
+const READING: KeyContext[] = ['list', 'article', 'help', 'summary', 'compare'];
+/** The screens whose lines are items (facts, statements) that a cursor moves over. */
+const SHEETS: KeyContext[] = ['summary', 'compare'];
 
 const DIGITS: KeySpec[] = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].map((input) => ({ input }));
 
 export const BINDINGS: readonly Binding[] = [
   { command: Command.Quit, keys: [{ input: 'q' }], label: 'q', description: 'quit', contexts: [...SCREENS, 'too-small'], section: 'Everywhere' },
-  { command: Command.Quit, keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', description: 'quit, even while typing', contexts: ['list', 'article', 'help', 'prompt', 'too-small'], section: 'Everywhere' },
+  { command: Command.Quit, keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', description: 'quit, even while typing', contexts: [...SCREENS, 'prompt', 'too-small'], section: 'Everywhere' },
   { command: Command.Help, keys: [{ input: '?' }], label: '?', description: 'show or hide this help', contexts: SCREENS, section: 'Everywhere' },
-  { command: Command.Back, keys: [{ key: 'escape' }, { input: 'h' }, { key: 'leftArrow' }], label: 'Esc h ←', description: 'back (in an article, Esc first drops the picked link, then the search)', contexts: ['article', 'help'], section: 'Everywhere' },
+  { command: Command.Back, keys: [{ key: 'escape' }, { input: 'h' }, { key: 'leftArrow' }], label: 'Esc h ←', description: 'back (in an article, Esc first drops the picked link, then the search)', contexts: ['article', 'help', ...SHEETS], section: 'Everywhere' },
 
   { command: Command.LineDown, keys: [{ input: 'j' }, { key: 'downArrow' }], label: 'j ↓', description: 'down a line', contexts: READING, section: 'Moving' },
   { command: Command.LineUp, keys: [{ input: 'k' }, { key: 'upArrow' }], label: 'k ↑', description: 'up a line', contexts: READING, section: 'Moving' },
@@ -86,8 +89,6 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.Open, keys: [{ key: 'return' }, { input: 'l' }, { key: 'rightArrow' }], label: 'Enter l →', description: 'open the selected article', contexts: ['list'], section: 'List' },
   { command: Command.Filter, keys: [{ input: '/' }], label: '/', description: 'filter by title, tags and text as you type', contexts: ['list'], section: 'List' },
   { command: Command.Back, keys: [{ key: 'escape' }], label: 'Esc', description: 'clear the filter', contexts: ['list'], section: 'List' },
-  { command: Command.Summary, keys: [{ input: 's' }], label: 's', description: 'summary of the article (coming soon)', contexts: ['list', 'article'], section: 'List' },
-  { command: Command.Compare, keys: [{ input: 'c' }], label: 'c', description: 'compare articles (coming soon)', contexts: ['list', 'article'], section: 'List' },
 
   { command: Command.Search, keys: [{ input: '/' }], label: '/', description: 'search the article', contexts: ['article'], section: 'Article' },
   { command: Command.NextMatch, keys: [{ input: 'n' }], label: 'n', description: 'next match', contexts: ['article'], section: 'Article' },
@@ -96,6 +97,11 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.PreviousLink, keys: [{ key: 'tab', shift: true }], label: 'Shift+Tab', description: 'pick the previous link', contexts: ['article'], section: 'Article' },
   { command: Command.PickLink, keys: DIGITS, label: '1-9', description: 'pick link [n] (type 1 then 2 for [12])', contexts: ['article'], section: 'Article' },
   { command: Command.OpenLink, keys: [{ input: 'o' }, { key: 'return' }], label: 'o Enter', description: 'open the picked http(s) link in the browser', contexts: ['article'], section: 'Article' },
+
+  { command: Command.Summary, keys: [{ input: 's' }], label: 's', description: 'key facts of the selected or open article, each with its sentence', contexts: ['list', 'article'], section: 'Summary and comparison' },
+  { command: Command.Compare, keys: [{ input: 'c' }], label: 'c', description: 'who said what about a ceasefire, across all loaded articles', contexts: ['list', 'article', 'summary'], section: 'Summary and comparison' },
+  { command: Command.Open, keys: [{ key: 'return' }, { input: 'l' }, { key: 'rightArrow' }], label: 'Enter l →', description: 'show the fact or statement in its article, highlighted', contexts: SHEETS, section: 'Summary and comparison' },
+  { command: Command.Timeline, keys: [{ input: 't' }], label: 't', description: 'comparison by speaker or as a timeline (by date)', contexts: ['compare'], section: 'Summary and comparison' },
 
   { command: Command.Accept, keys: [{ key: 'return' }], label: 'Enter', description: 'done typing (a search jumps to the first match)', contexts: ['prompt'], section: 'Typing a filter or search' },
   { command: Command.Cancel, keys: [{ key: 'escape' }], label: 'Esc', description: 'cancel (a filter is cleared)', contexts: ['prompt'], section: 'Typing a filter or search' },

@@ -18,6 +18,32 @@ const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
 /** Leaves the alternate screen (the user's scrollback comes back untouched) and shows the cursor. */
 const RESTORE_TERMINAL = '\x1b[?25h\x1b[?1049l';
 
+/** Blanks the visible screen and homes the cursor; the scrollback is not touched. */
+const CLEAR_VISIBLE_SCREEN = '\x1b[2J\x1b[H';
+
+/**
+ * The stdout Ink draws to. Two Ink behaviours break a full-screen reader on resize: Ink redraws its old
+ * frame at the new size before the app hears of the resize (for a moment a frame taller than the
+ * terminal), and when its last frame was as tall as the terminal it clears the screen and the scrollback
+ * ("\x1b[2J\x1b[3J"). So Ink is not told of resizes (the App follows the real stdout and draws the new
+ * frame itself), and it sees no row limit: our frames are rows - 1 lines by construction (layout.ts).
+ */
+function stdoutForInk(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+  const ignoreResize = (event: string, listener: (...args: unknown[]) => void): NodeJS.WriteStream => {
+    if (event !== 'resize') stdout.on(event, listener);
+    return proxy;
+  };
+  const proxy: NodeJS.WriteStream = new Proxy(stdout, {
+    get(target, property) {
+      if (property === 'rows') return Number.MAX_SAFE_INTEGER;
+      if (property === 'on' || property === 'addListener') return ignoreResize;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return proxy;
+}
+
 const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
 
 /**
@@ -49,10 +75,17 @@ export async function runReader(options: ReaderOptions): Promise<void> {
     return failure ? `State not saved: ${failure.message}` : null;
   };
 
+  // Ink no longer blanks a narrower terminal itself (see stdoutForInk): the next frame starts on a blank
+  // screen. Only while the reader is on the alternate screen.
+  const onResize = (): void => {
+    if (!restored) stdout.write(CLEAR_VISIBLE_SCREEN);
+  };
+
   /** Idempotent, synchronous and safe to call from any handler, including during process exit. */
   const restoreTerminal = (): void => {
     if (restored) return;
     restored = true;
+    stdout.off('resize', onResize);
     try {
       instance?.unmount();
     } catch {
@@ -104,16 +137,20 @@ export async function runReader(options: ReaderOptions): Promise<void> {
     // over the screen or held back by the line editor until Enter.
     if (stdin.isTTY) stdin.setRawMode(true);
     stdout.write(ENTER_ALTERNATE_SCREEN);
+    // Before the App's own listener, so the screen is blank before the new frame is drawn.
+    stdout.prependListener('resize', onResize);
     instance = render(
       <App
         initial={initial}
         openUrl={(url) => openUrl(url)}
         save={save}
+        terminal={stdout}
         onState={(state) => {
           latest = state;
         }}
       />,
       {
+        stdout: stdoutForInk(stdout),
         exitOnCtrlC: false,
         patchConsole: false,
         // Opt out explicitly: the kitty keyboard probe is a terminal query.

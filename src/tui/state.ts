@@ -10,13 +10,28 @@ import { articleHeight, isTooSmall, listHeight, maxLinkPanelLines, measureFor, p
 import { SearchIndex, filterArticles } from './library-index.js';
 import { clampTop, revealLine, scrollTop } from './pager.js';
 import { helpLines } from './help.js';
+import type { AnalysisJob, AnalysisOutcome } from './analysis-jobs.js';
+import {
+  applyOutcome,
+  emptyAnalysisCache,
+  highlightFor,
+  openCompare,
+  openSummary,
+  relayoutSheets,
+  returnToSheet,
+  sheetCommand,
+  type AnalysisCache,
+  type CompareScreen,
+  type Highlight,
+  type SummaryScreen,
+} from './analysis-screens.js';
 
 /**
  * The reader's state and the one pure function that changes it. Views only draw a State and dispatch
  * Actions; side effects (opening a link, saving, quitting) are asked for through `request` and `quit`.
  */
 
-export type Screen = 'list' | 'article' | 'help';
+export type Screen = 'list' | 'article' | 'help' | 'summary' | 'compare';
 
 export interface ListState {
   filter: string;
@@ -53,6 +68,10 @@ export interface ReaderState {
   link: number | null;
   /** Digits typed so far for a link number ("1" then "2" picks [12]). */
   digits: string;
+  /** The sentence shown from a summary or a comparison, highlighted; null otherwise. */
+  highlight: Highlight | null;
+  /** The screen Esc goes back to when the article was opened from a summary or a comparison. */
+  returnTo: 'summary' | 'compare' | null;
 }
 
 export type Request = { kind: 'open-url'; url: string; id: number };
@@ -75,6 +94,14 @@ export interface State {
   /** Problems found at start (files not loaded, state file); shown on the list until an article is opened. */
   notice: string | null;
   request: Request | null;
+  /** The summary screen (kept while an article opened from it is read), or null. */
+  summary: SummaryScreen | null;
+  /** The comparison screen (kept while an article opened from it is read), or null. */
+  compare: CompareScreen | null;
+  /** Summaries and comparisons worked out this session. */
+  analysis: AnalysisCache;
+  /** An analysis to run (outside the reducer, the NLP being loaded on first use); its result comes back as `analysis-done`. */
+  job: AnalysisJob | null;
   quit: boolean;
   now: () => Date;
 }
@@ -85,7 +112,8 @@ export type Action =
   | { type: 'text'; text: string }
   | { type: 'resize'; size: Size }
   | { type: 'message'; text: string }
-  | { type: 'request-done'; id: number };
+  | { type: 'request-done'; id: number }
+  | { type: 'analysis-done'; outcome: AnalysisOutcome };
 
 export interface InitialOptions {
   load: LoadResult;
@@ -128,6 +156,10 @@ export function createState(options: InitialOptions): State {
     message: null,
     notice: startNotice(options.load, options.notices),
     request: null,
+    summary: null,
+    compare: null,
+    analysis: emptyAnalysisCache(),
+    job: null,
     quit: false,
     now: options.now ?? (() => new Date()),
   };
@@ -212,6 +244,8 @@ function openArticle(state: State, index: number): State {
     search: { draft: '', editing: false, query: '', matches: [], current: -1 },
     link: null,
     digits: '',
+    highlight: null,
+    returnTo: null,
   };
   const next: State = {
     ...state,
@@ -224,7 +258,9 @@ function openArticle(state: State, index: number): State {
 }
 
 function leaveArticle(state: State): State {
-  return { ...state, readState: withCurrentPosition(state), screen: 'list', reader: null };
+  const left = { ...state, readState: withCurrentPosition(state) };
+  if (state.reader?.returnTo) return returnToSheet(left, openArticle);
+  return { ...left, screen: 'list', reader: null };
 }
 
 function listCommand(state: State, command: Command): State {
@@ -366,9 +402,11 @@ function helpCommand(state: State, command: Command): State {
   return top === null ? state : { ...state, helpTop: top };
 }
 
-function comingSoon(state: State, command: Command): State {
-  const what = command === Command.Summary ? 'Summary' : 'Comparison';
-  return { ...state, message: `${what}: coming soon` };
+/** `s` summarises the open article, or the selected one on the list. */
+function summaryOf(state: State): State {
+  const index = state.screen === 'article' && state.reader ? state.reader.index : state.list.visible[state.list.selected];
+  if (index === undefined) return { ...state, message: 'No article to summarise' };
+  return openSummary({ ...state, readState: withCurrentPosition(state) }, index);
 }
 
 function promptCommand(state: State, command: Command): State {
@@ -412,8 +450,12 @@ function command(state: State, command: Command, input: string): State {
   if (isTooSmall(state.size)) return state;
   if (isPrompting(state)) return promptCommand(state, command);
   if (command === Command.Help && state.screen !== 'help') return { ...state, screen: 'help', previous: state.screen, helpTop: 0 };
-  if (command === Command.Summary || command === Command.Compare) return comingSoon(state, command);
+  if (command === Command.Summary && (state.screen === 'list' || state.screen === 'article')) return summaryOf(state);
+  if (command === Command.Compare && state.screen !== 'help' && state.screen !== 'compare') {
+    return openCompare({ ...state, readState: withCurrentPosition(state) });
+  }
   if (state.screen === 'help') return helpCommand(state, command);
+  if (state.screen === 'summary' || state.screen === 'compare') return sheetCommand(state, command, openArticle);
   if (state.screen === 'article' && state.reader) return articleCommand(state, state.reader, command, input);
   return listCommand(state, command);
 }
@@ -434,6 +476,7 @@ function typeText(state: State, text: string): State {
 function resize(state: State, size: Size): State {
   let next: State = { ...state, size, list: keepSelectionVisible(state.list, listHeight(size)) };
   next = { ...next, helpTop: clampTop(next.helpTop, helpLines(size.cols, next.screenReader).length, pagedHeight(size)) };
+  next = relayoutSheets(next);
   const reader = state.reader;
   if (!reader) return next;
   const width = measureFor(size);
@@ -443,6 +486,7 @@ function resize(state: State, size: Size): State {
   const doc = renderArticle(state.articles[reader.index], { width, color: state.color });
   const top = carryPosition(reader.doc, doc, reader.top);
   let moved: ReaderState = { ...reader, width, doc, plain: null, top };
+  if (reader.highlight) moved = { ...moved, highlight: highlightFor(state, moved, reader.highlight.range) };
   if (reader.search.query !== '') {
     const plain = doc.lines.map(stripStyle);
     const matches = findMatches(plain, reader.search.query);
@@ -496,5 +540,7 @@ export function reduce(state: State, action: Action): State {
       return { ...state, message: action.text };
     case 'request-done':
       return state.request?.id === action.id ? { ...state, request: null } : state;
+    case 'analysis-done':
+      return applyOutcome(state, action.outcome);
   }
 }

@@ -58,6 +58,15 @@ describe('locateRange', () => {
     expect(stripStyle(doc.lines[range.line]).slice(range.start, range.end)).toBe('The levee held overnight, officials said.');
   });
 
+  it('takes in the quote marks around a quoted sentence', () => {
+    const article = makeArticle({ body: 'Before. “The levee held,” she said. After.' });
+    const doc = renderArticle(article, { width: 80, color: false });
+    const start = article.paragraphs[0].indexOf('“');
+    const end = article.paragraphs[0].indexOf(' After');
+    const [range] = locateRange(doc, article.paragraphs, { paragraph: 0, start, end });
+    expect(stripStyle(doc.lines[range.line]).slice(range.start, range.end)).toBe('“The levee held,” she said.');
+  });
+
   it('picks the occurrence in the right paragraph when the same sentence is repeated', () => {
     const body = 'The gates stay shut.\n\nA second paragraph comes between.\n\nThe gates stay shut.';
     const article = makeArticle({ body });

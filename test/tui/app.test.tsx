@@ -118,9 +118,13 @@ describe('App', () => {
     await expectFrame(lastFrame, 'too small');
   });
 
-  it('shows the coming-soon notice for s', async () => {
+  it('shows the summary for s once the analysis has loaded, and goes back with Esc', async () => {
     const { lastFrame, stdin } = mount();
     await keys(stdin, 's');
-    await expectFrame(lastFrame, 'Summary: coming soon');
+    await expectFrame(lastFrame, `Summary: ${articles[0].title.slice(0, 20)}`);
+    await until(() => /fact 1\/\d+/.test(lastFrame() ?? ''), 10_000);
+    expect(lastFrame()).toContain('Lead');
+    await keys(stdin, '\x1b');
+    await expectFrame(lastFrame, 'newsdesk');
   });
 });

@@ -212,8 +212,12 @@ describe('help and too small', () => {
     expect(press(state, 'q').quit).toBe(true);
   });
 
-  it('leaves s and c as coming-soon commands', () => {
-    expect(press(startState(load), 's').message).toMatch(/coming soon/);
-    expect(press(startState(load), 'c').message).toMatch(/coming soon/);
+  it('opens the summary with s and the comparison with c, asking for the analysis', () => {
+    const summary = press(startState(load), 'j', 's');
+    expect(summary.screen).toBe('summary');
+    expect(summary.job).toEqual({ kind: 'summary', article: summary.list.visible[1] });
+    const compare = press(startState(load), 'c');
+    expect(compare.screen).toBe('compare');
+    expect(compare.job).toMatchObject({ kind: 'compare' });
   });
 });

@@ -20,13 +20,18 @@ function firstMatchFrom(matches: readonly Match[], line: number): number {
   return low;
 }
 
-/** Highlights for one visible line: search matches, and the number of the picked link. */
+/**
+ * Highlights for one visible line: search matches, the number of the picked link, and the sentence
+ * shown from a summary or a comparison.
+ */
 function decorator(reader: ReaderState): ((line: string, index: number) => string) | undefined {
   const { matches, current } = reader.search;
   const linkLine = reader.link === null ? -1 : (reader.doc.linkLines[reader.link] ?? -1);
-  if (matches.length === 0 && linkLine < 0) return undefined;
+  const shown = reader.highlight?.ranges ?? [];
+  if (matches.length === 0 && linkLine < 0 && shown.length === 0) return undefined;
   return (line, index) => {
     const ranges: { start: number; end: number; current: boolean }[] = [];
+    for (const range of shown) if (range.line === index) ranges.push({ start: range.start, end: range.end, current: false });
     for (let m = firstMatchFrom(matches, index); m < matches.length && matches[m].line === index; m++) {
       ranges.push({ start: matches[m].start, end: matches[m].end, current: m === current });
     }
