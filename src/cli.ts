@@ -55,6 +55,17 @@ function writeJson(value: unknown): void {
   write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** More problems than this are counted, not listed: a folder of 50,000 empty files is one message. */
+const MAX_PROBLEMS_LISTED = 20;
+
+function reportProblems(problems: LoadResult['problems']): void {
+  for (const problem of problems.slice(0, MAX_PROBLEMS_LISTED)) {
+    process.stderr.write(`newsdesk: ${problem.path}: ${problem.reason}\n`);
+  }
+  const more = problems.length - MAX_PROBLEMS_LISTED;
+  if (more > 0) process.stderr.write(`newsdesk: ... and ${more.toLocaleString('en-US')} more files that could not be read\n`);
+}
+
 function load(options: GlobalOptions): LoadResult {
   const dirs = options.dir?.length ? options.dir : [bundledArticlesDir()];
   let result: LoadResult;
@@ -64,9 +75,7 @@ function load(options: GlobalOptions): LoadResult {
     if (error instanceof DirectoryError) throw new UsageError(`--dir ${sanitizeLine(error.message)}`);
     throw error;
   }
-  for (const problem of result.problems) {
-    process.stderr.write(`newsdesk: ${problem.path}: ${problem.reason}\n`);
-  }
+  reportProblems(result.problems);
   return result;
 }
 

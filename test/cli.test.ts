@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli } from './helpers/run-cli.js';
@@ -103,5 +105,21 @@ describe('options and errors', () => {
     expect(status).toBe(2);
     expect(stderr).toMatch(message);
     expect(stderr.trimEnd().split('\n').length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('many bad files', () => {
+  it('lists the first 20 problems and counts the rest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-many-bad-'));
+    for (let i = 0; i < 45; i++) writeFileSync(join(dir, `empty-${String(i).padStart(2, '0')}.md`), '');
+    writeFileSync(join(dir, 'good.md'), '---\ntitle: Good\n---\n\nBody.\n');
+    const { status, stdout, stderr } = runCli(['--dir', dir, 'list']);
+    rmSync(dir, { recursive: true, force: true });
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/\bgood\b/);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toMatch(/empty-00\.md: empty file$/);
+    expect(lines[20]).toBe('newsdesk: ... and 25 more files that could not be read');
   });
 });

@@ -1,4 +1,4 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -23,6 +23,38 @@ export function writeFileAtomicSync(path: string, data: string): void {
     throw error;
   }
   syncDirectory(directory);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes temporary files that writeFileAtomicSync left for `path` when its process was killed
+ * mid-write (SIGKILL gives no chance to clean up). A file of a process still running is left alone:
+ * it may be writing right now.
+ */
+export function removeStaleTemporaries(path: string): void {
+  const directory = dirname(path);
+  const pattern = new RegExp(`^\\.${basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.\\d+\\.tmp$`);
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = pattern.exec(name);
+    if (match && Number(match[1]) !== process.pid && !isRunning(Number(match[1]))) {
+      rmSync(join(directory, name), { force: true });
+    }
+  }
 }
 
 /** Makes the rename itself durable; some platforms cannot open a folder for this, which is harmless. */

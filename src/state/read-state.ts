@@ -1,5 +1,5 @@
 import { readFileSync, renameSync } from 'node:fs';
-import { writeFileAtomicSync } from './atomic.js';
+import { removeStaleTemporaries, writeFileAtomicSync } from './atomic.js';
 import { stateFilePath } from './paths.js';
 import type { ArticleReadState, ReadState, StateProblem } from './types.js';
 
@@ -49,6 +49,7 @@ export function corruptFileName(path: string, now: Date): string {
  */
 export function loadReadState(directory: string, now = new Date()): { state: ReadState; problem: StateProblem | null } {
   const path = stateFilePath(directory);
+  removeStaleTemporaries(path);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

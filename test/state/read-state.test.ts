@@ -73,3 +73,22 @@ describe('read state', () => {
     expect(problem?.message).toMatch(/could not save/);
   });
 });
+
+describe('temporary files left by a killed writer', () => {
+  it('are removed on load when their process is gone, and kept while it runs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'newsdesk-stale-'));
+    const path = stateFilePath(dir);
+    writeFileAtomicSync(path, JSON.stringify(emptyReadState()));
+    // Process ids wrap below 2^22 on Linux: this one cannot be running.
+    const stale = join(dir, `.state.json.${2 ** 22 + 7}.1700000000000.tmp`);
+    const live = join(dir, `.state.json.${process.ppid}.1700000000000.tmp`);
+    writeFileSync(stale, '{"half');
+    writeFileSync(live, '{"half');
+    loadReadState(dir);
+    expect(existsSync(stale)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(path)).toBe(true);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
+
