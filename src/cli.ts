@@ -166,9 +166,10 @@ function buildProgram(): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ outputError: (text, writeErr) => writeErr(`newsdesk: ${text.replace(/^error: /, '')}`) })
-    .argument('[command]', 'list, read, summary or compare; none opens the reader on a terminal')
-    .action(async (command: string | undefined) => {
-      if (command !== undefined) throw unknownCommand(program, command);
+    // A word that is no command reaches the default action: answer it with the closest command.
+    .allowExcessArguments(true)
+    .action(async () => {
+      if (program.args.length > 0) throw unknownCommand(program, program.args[0]);
       return runDefault(program.opts<GlobalOptions>());
     });
 
@@ -193,7 +194,7 @@ function buildProgram(): Command {
     .argument('[topic]', 'the topic word', 'ceasefire')
     .action(async (topic: string, _options, command: Command) => runCompare(topic, withGlobals(command)));
   for (const command of program.commands) {
-    command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true);
+    command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true).allowExcessArguments(false);
   }
   return program;
 }

@@ -100,6 +100,7 @@ describe('options and errors', () => {
     [['list', '--width', 'wide'], /--width <columns>.*whole number/],
     [['lst'], /unknown command 'lst'\. Did you mean list\?/],
     [['read'], /missing required argument 'id'/],
+    [['list', 'extra'], /too many arguments/],
   ])('%j exits 2 with a one-line message', (args, message) => {
     const { status, stderr } = runCli(args as string[]);
     expect(status).toBe(2);
