@@ -37,6 +37,18 @@ function isTrailing(ch: string | undefined): boolean {
   return ch === undefined || /[\s.,;:!?)\]}—–-]/u.test(ch);
 }
 
+/** Does the quote mark at `i` open a quote? Read from its neighbours first, its glyph second. */
+function opensQuote(text: string, i: number, depth: number): boolean {
+  const ch = text[i];
+  const before = text[i - 1];
+  const after = text[i + 1];
+  if (isBlank(before) && !isTrailing(after)) return true;
+  if (!isBlank(before) && isTrailing(after)) return false;
+  if (OPENERS.has(ch)) return true;
+  if (CLOSERS.has(ch)) return false;
+  return depth === 0;
+}
+
 /** Outermost quote spans in a paragraph; an unclosed quote runs to the paragraph's end. */
 export function quoteSpans(paragraph: string): Span[] {
   const spans: Span[] = [];
@@ -44,16 +56,7 @@ export function quoteSpans(paragraph: string): Span[] {
   let open = -1;
   for (const mark of paragraph.matchAll(/["“”„«»]/g)) {
     const i = mark.index ?? 0;
-    const ch = mark[0];
-    const before = paragraph[i - 1];
-    const after = paragraph[i + 1];
-    let opening: boolean;
-    if (isBlank(before) && !isTrailing(after)) opening = true;
-    else if (!isBlank(before) && isTrailing(after)) opening = false;
-    else if (OPENERS.has(ch)) opening = true;
-    else if (CLOSERS.has(ch)) opening = false;
-    else opening = depth === 0;
-    if (opening) {
+    if (opensQuote(paragraph, i, depth)) {
       if (depth === 0) open = i;
       depth++;
     } else if (depth > 0) {
@@ -63,6 +66,33 @@ export function quoteSpans(paragraph: string): Span[] {
   }
   if (depth > 0) spans.push({ open, close: paragraph.length });
   return spans;
+}
+
+/**
+ * A sentence cut from a multi-sentence quote keeps only one of its marks (`It is why ... war.”`
+ * or `“Forty-four days ago, ...`): drop a closing mark that closes nothing at the end, and an
+ * opening mark at the start that nothing closes, so the text reads balanced. Returns the range to keep.
+ */
+export function balancedRange(text: string): [number, number] {
+  let depth = 0;
+  let firstOpen = -1;
+  let strayClose = -1;
+  for (const mark of text.matchAll(/["“”„«»]/g)) {
+    const i = mark.index ?? 0;
+    if (opensQuote(text, i, depth)) {
+      if (depth === 0) firstOpen = i;
+      depth++;
+    } else if (depth > 0) depth--;
+    else strayClose = i;
+  }
+  let start = 0;
+  let end = text.length;
+  if (strayClose >= 0 && text.slice(strayClose + 1).trim() === '') end = strayClose;
+  // Only an opener left unclosed at the very start; nested quotes inside are left as written.
+  if (depth === 1 && firstOpen >= 0 && text.slice(0, firstOpen).trim() === '') start = firstOpen + 1;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return [start, end];
 }
 
 const PRONOUN = /^(?:he|she)$/i;
@@ -97,10 +127,10 @@ type Subject =
   | { kind: 'mention'; mention: Mention }
   | { kind: 'pronoun' }
   | { kind: 'body'; name: string }
-  | { kind: 'role'; noun: string; owned?: string };
+  | { kind: 'role'; noun: string; owned?: string; phrase?: string };
 
-/** "the prime minister said": a role standing in for a person named earlier. */
-const ROLE_BEFORE = new RegExp(`\\b[Tt]he\\s+(?:[a-z-]+\\s+){0,2}(${[...ROLE_NOUNS].join('|')})${FILLER_WORDS}\\s*$`);
+/** "the prime minister said": a role standing in for a person named earlier (or, failing one, the role itself). */
+const ROLE_BEFORE = new RegExp(`\\b([Tt]he\\s+(?:[a-z-]+\\s+){0,2}(${[...ROLE_NOUNS].join('|')}))${FILLER_WORDS}\\s*$`);
 /** "Israel’s prime minister said": a role owned by a named country or body; its words name the speaker when nobody else does. */
 const OWNED_ROLE_BEFORE = new RegExp(
   `((?:\\p{Lu}[\\p{L}-]*\\s+)?\\p{Lu}[\\p{L}-]*['’]s\\s+(?:[a-z-]+\\s+){0,2}(${[...ROLE_NOUNS].join('|')}))${FILLER_WORDS}\\s*$`,
@@ -115,6 +145,68 @@ const SPOKESPERSON_FOR = new RegExp(
 
 /** Words allowed between an inverted verb and its speaker: "..., said regional civil protection commander Ana Ferreira". */
 const INVERTED_ROLE = /^\s+(?:the\s+)?(?:(?:\p{Ll}[\p{Ll}-]*|\p{Lu}[\p{L}.-]*)\s+){0,6}$/u;
+
+/** Verbs that tell how someone spoke, not what: "responded to the attack on social media" reports nothing. */
+const MANNER_VERBS = new Set(['responded', 'responds', 'replied', 'replies', 'commented', 'answered', 'posted', 'tweeted', 'reported', 'asked', 'asks']);
+/** Verbs that label rather than report: "what the government called a reform", "described the talks as ...". */
+const NAMING_VERBS = new Set(['called', 'described', 'describes']);
+/** Words that open an adjunct, not a content clause, after a verb: "said on Friday.", "spoke to reporters.". */
+const ADJUNCT_WORDS = new Set(
+  'on in at to about during after before with from via through over for by into later earlier again briefly online yesterday today'.split(' '),
+);
+/** A content clause within a few words of the verb: "said on Sunday that", "asked whether", or a colon. */
+const CLAUSE_AFTER = /^(?:\s*:|(?:\s+[\p{L}\d'’.,-]+){0,4}?\s+(?:that|whether|how|why)\b)/iu;
+/** A sentence-opening phrase that sets the scene, not content: "After the strike, X responded". */
+const ADVERBIAL_OPENING = /^\s*(?:after|before|when|while|during|following|despite|in|on|at|later|earlier|meanwhile|as|since|amid|with|without|upon|from|by|once|until|within|over|under|speaking|asked)\b/i;
+/** Verbs whose infinitive is the claim itself: "claimed to have reached a deal", "vowed to keep fighting". */
+const INFINITIVE_VERBS = new Set(['claimed', 'claims', 'claim', 'vowed', 'vows', 'promised', 'pledged', 'offered', 'proposed', 'proposes', 'demanded', 'threatened']);
+/** A participle clause that carries the content: "..., suggesting that talks were easier". */
+const PARTICIPLE_CLAUSE = /\b(?:saying|suggesting|arguing|insisting|warning|adding|noting|claiming|stressing|indicating|explaining)\s+(?:that\b|[:“"])/i;
+
+/**
+ * Does the sentence report what was said, from its reporting verb at `from` on? A reporting verb
+ * alone is not indirect speech: it needs a content clause ("that ...", "whether ...", a colon),
+ * an object or clause after a verb of saying ("said the port would reopen", "condemned the
+ * strike"), or an "according to". Manner verbs ("responded", "posted") and labelling verbs
+ * ("called", "described ... as") report content only with a clause.
+ */
+export function reportsContent(masked: string, from: number): boolean {
+  if (from < 0) return false;
+  const rest = masked.slice(from);
+  if (/^according to/i.test(rest)) return true;
+  // "The truce holds, the union said": the content comes before a subject set off by a comma.
+  const before = masked.slice(0, from);
+  const comma = before.lastIndexOf(',');
+  const head = comma >= 0 ? before.slice(0, comma) : '';
+  if (/\p{L}/u.test(before.slice(comma + 1)) && (head.match(/\p{L}+/gu) ?? []).length >= 3 && !ADVERBIAL_OPENING.test(head)) return true;
+  for (const v of rest.matchAll(VERB_RE)) {
+    const verb = v[0].toLowerCase();
+    const after = rest.slice((v.index ?? 0) + v[0].length);
+    if (CLAUSE_AFTER.test(after)) return true;
+    // "called for a truce", "called on both sides to stop": an appeal is content.
+    if (verb === 'called' && /^\s+(?:for|on)\b/i.test(after)) return true;
+    if (INFINITIVE_VERBS.has(verb) && /^\s+to\s+\p{L}/u.test(after)) return true;
+    if (PARTICIPLE_CLAUSE.test(after)) return true;
+    if (MANNER_VERBS.has(verb) || NAMING_VERBS.has(verb) || verb === 'pointed') continue;
+    const words = after.match(/[\p{L}\d][\p{L}\d'’.-]*/gu) ?? [];
+    // "said in a statement." is an adjunct alone; "offered on Tuesday a truce to ..." goes on to its object.
+    const adjunct = ADJUNCT_WORDS.has((words[0] ?? '').toLowerCase());
+    if (words.length >= (adjunct ? 5 : 2)) return true;
+  }
+  return false;
+}
+
+/**
+ * A scare quote: one to three words quoted inside narration (what the ministry called a “pause”),
+ * not standing as speech of its own. A quote that opens its sentence or follows a colon or comma
+ * (“Never,” she said / he said: “No.”) is speech, however short.
+ */
+export function isScareQuote(paragraph: string, span: Span, sentenceStart: number): boolean {
+  const inner = paragraph.slice(span.open + 1, span.close).replace(/[\s"“”„«»,.!?;:]+$/u, '').trim();
+  if (inner.split(/\s+/).length > 3) return false;
+  const before = paragraph.slice(Math.max(0, sentenceStart), span.open);
+  return before.trim() !== '' && !/[:,]\s*$/.test(before);
+}
 
 /** The subject of the reporting verb at `v` (sentence-relative), if the text has one. */
 function subjectOf(masked: string, v: number, verbEnd: number, mentions: Mention[], base: number): Subject | null {
@@ -141,7 +233,7 @@ function subjectOf(masked: string, v: number, verbEnd: number, mentions: Mention
   const pronoun = PRONOUN_BEFORE.exec(before);
   if (pronoun && PRONOUN.test(pronoun[1])) return { kind: 'pronoun' };
   const role = ROLE_BEFORE.exec(before);
-  if (role) return { kind: 'role', noun: role[1] };
+  if (role) return { kind: 'role', noun: role[2], phrase: role[1].replace(/^The\b/, 'the') };
   const owned = /['’]s\s/.test(before) ? OWNED_ROLE_BEFORE.exec(before) : null;
   if (owned) return { kind: 'role', noun: owned[2], owned: owned[1] };
   const body = BODY_RE.exec(before);
@@ -280,8 +372,11 @@ export function attributeSentences(input: AnalysisInput, sentences: Sentence[], 
         const phrase = found.owned.replace(/^.*['’]s\s+/u, '').toLowerCase();
         const person = personByRole(found.noun, people, s.start, phrase);
         subject = person ? { kind: 'role', noun: found.noun, owned: phrase } : { kind: 'body', name: found.owned };
-      } else if (found.kind === 'role' && !personByRole(found.noun, people, s.start)) continue;
-      else subject = found;
+      } else if (found.kind === 'role' && !personByRole(found.noun, people, s.start)) {
+        // "..., the chair said" with no chair named: the role is the best name the text gives the speaker.
+        if (!found.phrase) continue;
+        subject = { kind: 'body', name: found.phrase };
+      } else subject = found;
       verbAt = at;
       break;
     }
@@ -302,7 +397,9 @@ export function attributeSentences(input: AnalysisInput, sentences: Sentence[], 
   const byParagraph = new Map<number, Work[]>();
   for (const w of work) {
     if (!w) continue;
-    result[w.sentence.index] = { sentence: w.sentence.index, speaker: w.own, kind: w.own ? 'indirect' : 'narration', quotes: [] };
+    // The own speaker still frames quotes ("Kellogg responded: “...”"), but without content the sentence is narration.
+    const reported = w.own !== null && reportsContent(w.masked, w.verbAt);
+    result[w.sentence.index] = { sentence: w.sentence.index, speaker: reported ? w.own : null, kind: reported ? 'indirect' : 'narration', quotes: [] };
     const list = byParagraph.get(w.sentence.paragraph) ?? [];
     list.push(w);
     byParagraph.set(w.sentence.paragraph, list);
@@ -318,6 +415,12 @@ export function attributeSentences(input: AnalysisInput, sentences: Sentence[], 
       const b = pStart + sp.close;
       const covering = inParagraph.filter((w) => w.sentence.start < b && w.sentence.end > a);
       if (covering.length === 0) continue;
+      // A scare quote makes nobody's sentence direct speech; the sentence keeps its own reading.
+      if (isScareQuote(input.paragraphs[p], sp, covering[0].sentence.start - pStart)) {
+        const quoted = input.paragraphs[p].slice(sp.open + 1, sp.close - 1).trim();
+        if (quoted && covering.length === 1) result[covering[0].sentence.index].quotes.push(quoted);
+        continue;
+      }
       const first = covering[0];
       const last = covering[covering.length - 1];
       let speaker: string | null;
@@ -366,6 +469,7 @@ export function extractQuotes(input: AnalysisInput, sentences: Sentence[], attri
       const b = pStart + sp.close;
       if (seen.has(a) || !(s.start < b && s.end > a)) continue;
       seen.add(a);
+      if (isScareQuote(input.paragraphs[s.paragraph], sp, s.start - pStart)) continue;
       const text = input.paragraphs[s.paragraph].slice(sp.open + 1, sp.close).replace(/[\s"“”„«»,]+$/u, '').trim();
       if (!att.speaker && text.split(/\s+/).length < 4) continue;
       quotes.push({

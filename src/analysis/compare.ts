@@ -1,7 +1,7 @@
 import type { AnalysisInput, Comparison, Person, Sentence, SpeakerRow, Statement } from './types.js';
 import { splitSentences } from './sentences.js';
 import { findMentions, groupPeople, type Mention } from './entities.js';
-import { OPENING_QUOTE, attributeSentences } from './attribution.js';
+import { OPENING_QUOTE, attributeSentences, balancedRange } from './attribution.js';
 import { findDates } from './dates.js';
 import { topicMatcher, topicTerms } from './topics.js';
 import { statementStance, stancesDisagree } from './stance.js';
@@ -177,14 +177,16 @@ export function compareArticles(inputs: AnalysisInput[], topic = 'ceasefire', op
     const dates = findDates(input, topical, false);
     for (const s of topical) {
       const att = attributions[s.index];
+      // A sentence cut from a longer quote drops its leftover mark; the evidence narrows with it, so it stays exact.
+      const [from, to] = balancedRange(s.text);
       statements.push({
         article: input.id,
         speaker: att.speaker,
         kind: att.kind,
         stance: statementStance(s.text),
-        text: s.text,
+        text: s.text.slice(from, to),
         dates: dates.filter((d) => d.evidence.sentence === s.index).map((d) => ({ text: d.text, date: d.date })),
-        evidence: { sentence: s.index, paragraph: s.paragraph, start: s.start, end: s.end },
+        evidence: { sentence: s.index, paragraph: s.paragraph, start: s.start + from, end: s.start + to },
       });
     }
   }

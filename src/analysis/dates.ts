@@ -353,6 +353,8 @@ function readResult(r: chrono.ParsedResult, index: number, sentence: string, nor
   if (!text || NOT_A_DATE.test(text)) return null;
   // "may" in lower case is the verb ("he may 5 times ..."), not the month.
   if (/^may\b/.test(text)) return null;
+  // "Weekend service is unchanged": a bare "weekend" names a kind of day, not a date; "the/this/last weekend" does.
+  if (/^weekends?$/i.test(text) && !/\b(?:the|this|last|next|that|coming|past)\s+$/i.test(sentence.slice(0, start))) return null;
   // "for 44 days" is a duration, not a date; chrono reads it as one. So is "in eight hours".
   if (/^(?:for|over|within)\s/i.test(text)) return null;
   if (/^(?:in|within)\s+[\p{L}\d-]+\s+(?:seconds?|minutes?|hours?)$/iu.test(text)) return null;

@@ -498,17 +498,32 @@ function resize(state: State, size: Size): State {
 }
 
 /** The line in `after` that shows what line `top` showed in `before`: same paragraph, same share of it. */
+/** Letters a rendered line holds, without styling or spaces: the same text wraps differently at each width. */
+function textLength(line: string): number {
+  return stripStyle(line).replace(/\s+/g, '').length;
+}
+
+/**
+ * The top line after a re-wrap that shows the text the old top line began with: the same paragraph,
+ * and within it the line that holds the same character (counted without spaces), so the words that
+ * were at the top of the screen stay on it.
+ */
 export function carryPosition(before: RenderedArticle, after: RenderedArticle, top: number): number {
   const old = before.paragraphLines;
   if (old.length === 0 || top < old[0]) {
     return before.lines.length === 0 ? 0 : Math.round((top / before.lines.length) * after.lines.length);
   }
   const p = paragraphAt(old, top);
-  const oldEnd = p + 1 < old.length ? old[p + 1] : before.lines.length;
-  const share = oldEnd > old[p] ? (top - old[p]) / (oldEnd - old[p]) : 0;
+  let offset = 0;
+  for (let line = old[p]; line < top; line++) offset += textLength(before.lines[line]);
   const start = after.paragraphLines[p] ?? 0;
   const end = p + 1 < after.paragraphLines.length ? after.paragraphLines[p + 1] : after.lines.length;
-  return start + Math.floor(share * Math.max(0, end - start));
+  let seen = 0;
+  for (let line = start; line < end; line++) {
+    seen += textLength(after.lines[line]);
+    if (seen > offset) return line;
+  }
+  return Math.max(start, end - 1);
 }
 
 /** Where keys go right now; resolved inside the reducer so keys faster than frames see the latest state. */

@@ -40,3 +40,14 @@ describe('comparisonToJson', () => {
     for (const s of statements) expect(Object.keys(s).sort()).toEqual(['article', 'dates', 'evidence', 'kind', 'speaker', 'stance', 'text']);
   });
 });
+
+describe('statements cut from a multi-sentence quote', () => {
+  const bridge = loadDir(`${FIXTURES_DIR}frames`, '.txt');
+  const text = formatComparisonText(compareArticles(bridge, 'detour'), { width: 200, color: false });
+
+  it('print without the quote mark the cut left at either end', () => {
+    const lines = text.split('\n').map((l) => l.trim());
+    expect(lines).toContain('The detour adds twenty minutes to every trip.');
+    expect(lines).toContain('It is why the city pays for extra buses on the detour.');
+  });
+});

@@ -180,11 +180,20 @@ describe('article', () => {
     }
   });
 
-  it('maps a position between layouts by paragraph and share of it', () => {
-    const before = { lines: Array(100).fill('x'), paragraphLines: [0, 10, 50], links: [], linkLines: [] };
-    const after = { lines: Array(50).fill('x'), paragraphLines: [0, 5, 25], links: [], linkLines: [] };
-    expect(carryPosition(before, after, 30)).toBe(15);
-    expect(carryPosition(before, after, 50)).toBe(25);
+  it('maps a position between layouts by paragraph and the text within it', () => {
+    // The same text at half the width: twice the lines.
+    const before = { lines: [...Array(10).fill('aaaa'), ...Array(20).fill('aaaa'), ...Array(50).fill('aaaa')], paragraphLines: [0, 10, 30], links: [], linkLines: [] };
+    const after = { lines: [...Array(20).fill('aa'), ...Array(40).fill('aa'), ...Array(100).fill('aa')], paragraphLines: [0, 20, 60], links: [], linkLines: [] };
+    expect(carryPosition(before, after, 15)).toBe(30);
+    expect(carryPosition(before, after, 30)).toBe(60);
+  });
+
+  it('keeps the words that were at the top on the top line, however they re-wrap', () => {
+    const before = { lines: ['Title', 'one two', 'three four', 'five six', 'seven'], paragraphLines: [0, 1], links: [], linkLines: [] };
+    const after = { lines: ['Title', 'one two three', 'four five six', 'seven'], paragraphLines: [0, 1], links: [], linkLines: [] };
+    expect(after.lines[carryPosition(before, after, 3)]).toContain('five six');
+    expect(after.lines[carryPosition(before, after, 4)]).toBe('seven');
+    expect(carryPosition(after, before, 2)).toBe(2);
   });
 
   it('records the position when quitting from an article', () => {

@@ -70,6 +70,9 @@ export interface ExitStatus {
 
 export type ScreenCheck = string | RegExp | ((screen: string) => boolean);
 
+/** How long output must be quiet before a screen counts as settled (a frame is written in one go). */
+const SETTLE_MS = 30;
+
 /** Environment variables that make Ink (is-in-ci) print only the last frame instead of drawing. */
 function isCiVariable(name: string): boolean {
   return name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_') || name === 'BUILD_NUMBER' || name === 'RUN_ID';
@@ -119,6 +122,7 @@ export class TestTerminal {
   private readonly changeWaiters = new Set<() => void>();
   private readonly ownedStateHome: string | null;
   private parsing: Promise<void> = Promise.resolve();
+  private lastDataAt = 0;
   readonly stateHome: string;
 
   constructor(options: TerminalOptions = {}) {
@@ -136,6 +140,7 @@ export class TestTerminal {
     });
     this.child.onData((data) => {
       this.output += data;
+      this.lastDataAt = Date.now();
       this.parsing = new Promise((done) => this.term.write(data, done));
       void this.parsing.then(() => this.notify());
     });
@@ -228,8 +233,31 @@ export class TestTerminal {
     this.child.kill(signal);
   }
 
-  /** Resolves with the screen once the check passes; rejects with the screen as it was after `timeout` ms. */
+  /**
+   * Resolves with the screen once the check passes on a settled screen; rejects with the screen as it was
+   * after `timeout` ms. A frame can reach the pty in more than one chunk, so a check that passes on the
+   * first rows is checked again once output has been quiet for SETTLE_MS: the screen returned is whole.
+   */
   async waitFor(check: ScreenCheck, timeout = 10_000): Promise<string> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      await this.waitForMatch(check, Math.max(0, deadline - Date.now()));
+      await this.settle();
+      if (matches(this.screen(), check)) return this.screen();
+    }
+  }
+
+  /** Waits until no output has arrived for SETTLE_MS and all of it has been parsed. */
+  private async settle(): Promise<void> {
+    for (;;) {
+      await this.parsing;
+      const quietFor = Date.now() - this.lastDataAt;
+      if (quietFor >= SETTLE_MS) return;
+      await new Promise((resolveWait) => setTimeout(resolveWait, SETTLE_MS - quietFor));
+    }
+  }
+
+  private async waitForMatch(check: ScreenCheck, timeout: number): Promise<string> {
     await this.parsing;
     if (matches(this.screen(), check)) return this.screen();
     return new Promise((resolvePromise, reject) => {
