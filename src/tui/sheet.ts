@@ -90,12 +90,20 @@ export function moveInSheet(sheet: Sheet, position: SheetPosition, command: Comm
     case Command.LineUp: {
       const step = command === Command.LineDown ? 1 : -1;
       const cursor = Math.min(count - 1, Math.max(0, position.cursor + step));
+      // Past the first or last item there may be more text (headings, the disagreements): scroll to it.
+      if (cursor === position.cursor) return { cursor, top: scrollTop(position.top, command, total, height) ?? position.top };
       return revealCursor(sheet, { cursor, top: position.top }, height);
     }
     case Command.Top:
       return revealCursor(sheet, { cursor: 0, top: 0 }, height);
-    case Command.Bottom:
-      return revealCursor(sheet, { cursor: count - 1, top: clampTop(total, total, height) }, height);
+    case Command.Bottom: {
+      // The end of the sheet, with the cursor on the last item; the item is revealed only when the end
+      // of the sheet would hide it.
+      const end = clampTop(total, total, height);
+      const last = sheet.anchors[count - 1];
+      if (last.line >= end) return { cursor: count - 1, top: end };
+      return revealCursor(sheet, { cursor: count - 1, top: end }, height);
+    }
     default: {
       const top = scrollTop(position.top, command, total, height);
       if (top === null) return null;

@@ -68,6 +68,25 @@ describe('moving in a sheet', () => {
     expect(top.top).toBe(tall.anchors[0].line);
   });
 
+  it('reaches text after the last item: G goes to the very end, j past the last item scrolls', () => {
+    const sheet = makeSheet(6);
+    const trailing = ['', '  Disagreements', ...Array.from({ length: 12 }, (_, i) => `    note ${i}`)];
+    const withNotes: Sheet = { lines: [...sheet.lines, ...trailing], anchors: sheet.anchors };
+    const height = 5;
+    const end = withNotes.lines.length - height;
+    // The last item sits above a window at the end: G reveals it, then j scrolls on to the end.
+    let position = moveInSheet(withNotes, { cursor: 0, top: 0 }, Command.Bottom, height)!;
+    expect(position.cursor).toBe(5);
+    for (let i = 0; i < 30; i++) position = moveInSheet(withNotes, position, Command.LineDown, height)!;
+    expect(position).toEqual({ cursor: 5, top: end });
+    // k from there walks back up the items.
+    position = moveInSheet(withNotes, position, Command.LineUp, height)!;
+    expect(position.cursor).toBe(4);
+    // When the last item is on screen at the end, G shows the end itself.
+    const short: Sheet = { lines: [...sheet.lines, '', '  Note'], anchors: sheet.anchors };
+    expect(moveInSheet(short, { cursor: 0, top: 0 }, Command.Bottom, height)).toEqual({ cursor: 5, top: short.lines.length - height });
+  });
+
   it('only scrolls a sheet without items, and ignores keys that are not movements', () => {
     const empty: Sheet = { lines: Array.from({ length: 30 }, (_, i) => `line ${i}`), anchors: [] };
     expect(moveInSheet(empty, { cursor: 0, top: 0 }, Command.PageDown, 10)).toEqual({ cursor: 0, top: 10 });
