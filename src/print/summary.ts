@@ -1,6 +1,7 @@
 import wrapAnsi from 'wrap-ansi';
 import stringWidth from 'string-width';
-import type { Casualty, DateMention, Evidence, NamedEntity, Person, Quantity, Qualifier, Quote, Summary } from '../analysis/types.js';
+import type { DateMention, Evidence, NamedEntity, Person, Summary } from '../analysis/types.js';
+import { casualtyLabel, quantityLabel, quoteLabel } from '../render/fact-labels.js';
 
 /**
  * The summary as a sheet to read in a terminal or a pipe, and as JSON for scripts. Every
@@ -35,50 +36,6 @@ export function evidencePointer(e: Evidence): string {
   return `¶${e.paragraph + 1} s${e.sentence + 1}`;
 }
 
-const QUALIFIER_WORDS: Record<Qualifier, string> = {
-  exact: '',
-  over: 'over',
-  about: 'about',
-  'at least': 'at least',
-  'up to': 'up to',
-  under: 'under',
-  nearly: 'nearly',
-};
-
-/** 1500000 -> "1.5 million": large figures read as the article wrote them. */
-function figure(count: number): string {
-  if (count >= 1_000_000_000) return `${+(count / 1_000_000_000).toFixed(2)} billion`;
-  if (count >= 1_000_000) return `${+(count / 1_000_000).toFixed(2)} million`;
-  return count.toLocaleString('en-US');
-}
-
-function qualified(count: number, qualifier: Qualifier, vague?: boolean): string {
-  const fig = vague ? `${figure(count)}+ (vague)` : figure(count);
-  const words = vague ? '' : QUALIFIER_WORDS[qualifier];
-  return words ? `${words} ${fig}` : fig;
-}
-
-function casualtyLine(c: Casualty): string {
-  const parts = [`${c.kind} ${qualified(c.count, c.qualifier, c.vague)}${c.group ? ` ${c.group}` : ''}`];
-  if (c.including.length) parts.push(`(including ${c.including.map((i) => `${i.count} ${i.group}`).join(', ')})`);
-  parts.push(`— “${c.text}”`);
-  return parts.join(' ');
-}
-
-function quantityLine(q: Quantity): string {
-  let head: string;
-  if (q.category === 'money' && q.unit && !/^[a-z]/i.test(q.unit)) {
-    const words = QUALIFIER_WORDS[q.qualifier];
-    head = `${words ? words + ' ' : ''}${q.unit}${figure(q.count)}`;
-  } else if (q.category === 'duration' && /\d-/.test(q.text)) {
-    // "30-day freeze": keep the hyphenated form the article used.
-    head = `${qualified(q.count, q.qualifier, q.vague)}-${q.what}`;
-  } else {
-    head = `${qualified(q.count, q.qualifier, q.vague)} ${q.what}`;
-  }
-  return `${head} (${q.category}) — “${q.text}”`;
-}
-
 function personLine(p: Person): string {
   return `${p.name}${p.role ? ` — ${p.role}` : ''}, ×${p.mentions}`;
 }
@@ -89,12 +46,6 @@ function namedLine(e: NamedEntity): string {
 
 function dateLine(d: DateMention): string {
   return `${d.text} → ${d.date ?? 'unresolved'}${d.event ? `, ${d.event}` : ''}`;
-}
-
-/** Direct quotes in quote marks; reported speech marked as such, since those are not the speaker's words. */
-function quoteLine(q: Quote): string {
-  const who = q.speaker ?? 'unattributed';
-  return q.kind === 'direct' ? `${who}: “${q.text}”` : `${who} (reported): ${q.text}`;
 }
 
 /** Wrap `text` to `width` columns with a hanging indent after the first line's prefix. */
@@ -132,14 +83,14 @@ export function formatSummaryText(s: Summary, options: SummaryTextOptions): stri
     }
   };
 
-  section('Casualties', s.casualties, casualtyLine, (c) => c.evidence);
-  section('Quantities', s.quantities, quantityLine, (q) => q.evidence);
+  section('Casualties', s.casualties, casualtyLabel, (c) => c.evidence);
+  section('Quantities', s.quantities, quantityLabel, (q) => q.evidence);
   section('People', s.people, personLine, (p) => p.evidence[0]);
   section('Places', s.places, namedLine, (p) => p.evidence[0]);
   section('Organisations', s.organizations, namedLine, (o) => o.evidence[0]);
   section('Dates', s.dates, dateLine, (d) => d.evidence);
   const quotes = [...s.quotes.filter((q) => q.kind === 'direct'), ...s.quotes.filter((q) => q.kind !== 'direct')];
-  section('Quotes', quotes, quoteLine, (q) => q.evidence);
+  section('Quotes', quotes, quoteLabel, (q) => q.evidence);
   return out.join('\n') + '\n';
 }
 

@@ -1,4 +1,5 @@
-import type { Casualty, DateMention, Evidence, NamedEntity, Person, Quantity, Qualifier, Quote, Summary } from '../analysis/types.js';
+import type { DateMention, Evidence, NamedEntity, Person, Quote, Summary } from '../analysis/types.js';
+import { casualtyLabel, quantityLabel, quoteLabel } from '../render/fact-labels.js';
 import { makeStyles } from '../render/style.js';
 import { wrapLine } from '../render/text.js';
 import { GUTTER, type Anchor, type Sheet } from './sheet.js';
@@ -20,23 +21,6 @@ const ITEM_INDENT = '  ';
 /** Each fact starts with a bullet, so facts that wrap stay apart without colour. */
 const BULLET = '• ';
 
-function counted(count: number, qualifier: Qualifier, vague?: boolean): string {
-  const figure = count.toLocaleString('en-US');
-  if (vague) return `${figure}+`;
-  // Qualifiers are worded as they read ("at least 40"); an exact count has none.
-  return qualifier === 'exact' ? figure : `${qualifier} ${figure}`;
-}
-
-export function casualtyLabel(c: Casualty): string {
-  const including = c.including.length > 0 ? ` (including ${c.including.map((i) => `${i.count} ${i.group}`).join(', ')})` : '';
-  return `${c.kind} ${counted(c.count, c.qualifier, c.vague)}${c.group ? ` ${c.group}` : ''}${including} — “${c.text}”`;
-}
-
-export function quantityLabel(q: Quantity): string {
-  const amount = q.category === 'money' && q.unit ? `${q.unit} ${counted(q.count, q.qualifier, q.vague)}` : counted(q.count, q.qualifier, q.vague);
-  return `${amount} ${q.what} (${q.category}) — “${q.text}”`;
-}
-
 export function personLabel(p: Person): string {
   const mentions = `${p.mentions} mention${p.mentions === 1 ? '' : 's'}`;
   return `${p.name}${p.role ? ` — ${p.role}` : ''} · ${mentions}`;
@@ -48,12 +32,6 @@ export function entityLabel(e: NamedEntity): string {
 
 export function dateLabel(d: DateMention): string {
   return `${d.text} → ${d.date ?? 'unresolved'}${d.event ? ` · ${d.event}` : ''}`;
-}
-
-/** Direct quotes in quote marks; reported speech says so, since those are not the speaker's own words. */
-export function quoteLabel(q: Quote): string {
-  const who = q.speaker ?? 'Unattributed';
-  return q.kind === 'direct' ? `${who}: “${q.text}”` : `${who} (reported): ${q.text}`;
 }
 
 /**
