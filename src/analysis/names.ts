@@ -1,3 +1,4 @@
+import { editDistance } from '../library/find.js';
 /**
  * Name cleaning and alias merging, shared by entities, attribution and the comparison.
  * The same person is named many ways in news ("Volodymyr Zelenskyy", "Zelensky",
@@ -37,24 +38,6 @@ export function wordKey(word: string): string {
 }
 
 const keyCache = new Map<string, string>();
-
-/** Levenshtein distance, bounded: returns max+1 as soon as the distance exceeds max. */
-export function editDistance(a: string, b: string, max = 2): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 /** Do two name words name the same thing, allowing a spelling variant in long words? */
 export function sameWord(a: string, b: string): boolean {

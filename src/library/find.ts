@@ -1,16 +1,22 @@
 import type { Article } from './types.js';
 
-/** Edit distance between two short strings (ids), for "did you mean" hints. */
-export function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * Levenshtein distance between two short strings (ids, command names, name words). With `max`, it stops
+ * as soon as the distance must exceed it and returns max + 1: name matching only asks "at most one?".
+ */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0];
-    previous[0] = i;
+    const current = [i];
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const above = previous[j];
-      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
+      const value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current.push(value);
+      if (value < rowMin) rowMin = value;
     }
+    if (rowMin > max) return max + 1;
+    previous = current;
   }
   return previous[b.length];
 }
