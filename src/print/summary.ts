@@ -2,6 +2,7 @@ import wrapAnsi from 'wrap-ansi';
 import stringWidth from 'string-width';
 import type { DateMention, Evidence, NamedEntity, Person, Summary } from '../analysis/types.js';
 import { casualtyLabel, quantityLabel, quoteLabel } from '../render/fact-labels.js';
+import { createStyler } from './style.js';
 
 /**
  * The summary as a sheet to read in a terminal or a pipe, and as JSON for scripts. Every
@@ -14,21 +15,10 @@ export interface SummaryTextOptions {
   color: boolean;
 }
 
-interface Style {
-  title: (s: string) => string;
-  heading: (s: string) => string;
-  dim: (s: string) => string;
-  strong: (s: string) => string;
-}
-
-const sgr = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
-const plain = (s: string) => s;
-
-function styles(color: boolean): Style {
-  if (!color) return { title: plain, heading: plain, dim: plain, strong: plain };
-  const bold = sgr(1, 22);
-  const cyan = sgr(36, 39);
-  return { title: bold, heading: (s) => bold(cyan(s)), dim: sgr(2, 22), strong: bold };
+/** The sheet's styles, from the one printing styler. */
+function styles(color: boolean) {
+  const st = createStyler(color);
+  return { title: st.bold, heading: (s: string) => st.bold(st.accent(s)), dim: st.dim, strong: st.bold };
 }
 
 /** "¶2 s5": one-based, as a reader counts. */
