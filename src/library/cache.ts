@@ -13,9 +13,10 @@
  * Files are written to a temporary name and renamed, so a reader sees the old cache or the new one.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { writeFileAtomicSync } from '../state/atomic.js';
 import type { Article } from './types.js';
 
 /** Bump when what the loader stores in an article changes, so old caches are not trusted. */
@@ -75,22 +76,6 @@ interface IndexFile {
 
 function hashText(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 20);
-}
-
-/** Writes a file so that readers see the old content or the new, never half of it. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    writeFileSync(temporary, data, { mode: 0o600 });
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // never created
-    }
-    throw error;
-  }
 }
 
 function readJson(path: string): unknown {
@@ -367,7 +352,7 @@ export class LibraryCache {
         return number === entry.segment ? entry : { ...entry, segment: number };
       });
       const index: IndexFile = { version: LIBRARY_CACHE_VERSION, build: BUILD, root: this.root, segments, entries };
-      writeFileAtomic(this.indexPath, JSON.stringify(index));
+      writeFileAtomicSync(this.indexPath, JSON.stringify(index), { durable: false });
       this.removeUnusedSegments(new Set(segments));
     } catch {
       this.abandon();
@@ -427,7 +412,7 @@ export function cachedComparison<T>(
   const result = compute();
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileAtomic(path, JSON.stringify({ key, result }));
+    writeFileAtomicSync(path, JSON.stringify({ key, result }), { durable: false });
     pruneComparisons(dir);
   } catch {
     // A cache we can't write only costs time next run.
@@ -476,7 +461,7 @@ export function storeComparisonOutput(
   const key = comparisonKey(articles, topic, variant);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileAtomic(outputPath(dir, key), Buffer.concat([outputHeader(key), Buffer.from(output)]));
+    writeFileAtomicSync(outputPath(dir, key), Buffer.concat([outputHeader(key), Buffer.from(output)]), { durable: false });
     pruneComparisons(dir);
   } catch {
     // Only costs time next run.

@@ -1,19 +1,22 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
  * Writes a file so that a reader (or a crash, or SIGKILL) only ever sees the old contents or the new:
  * the data goes to a temporary file in the same folder, is flushed to disk, then renamed over the target.
  */
-export function writeFileAtomicSync(path: string, data: string): void {
+export function writeFileAtomicSync(path: string, data: string | Uint8Array, options: { durable?: boolean } = {}): void {
+  // Durable (flushed to disk) unless the caller can afford to lose the file, like a cache, and not the wait.
+  const durable = options.durable ?? true;
   const directory = dirname(path);
   mkdirSync(directory, { recursive: true });
   const temporary = join(directory, `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temporary, 'w', 0o600);
-    writeSync(fd, data);
-    fsyncSync(fd);
+    // writeFileSync on a descriptor writes it all; one writeSync may write only part of a large buffer.
+    writeFileSync(fd, data);
+    if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
     renameSync(temporary, path);
@@ -22,7 +25,7 @@ export function writeFileAtomicSync(path: string, data: string): void {
     rmSync(temporary, { force: true });
     throw error;
   }
-  syncDirectory(directory);
+  if (durable) syncDirectory(directory);
 }
 
 function isRunning(pid: number): boolean {
