@@ -51,8 +51,12 @@ function write(text: string | Uint8Array): void {
   process.stdout.write(text);
 }
 
+function jsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
 function writeJson(value: unknown): void {
-  write(`${JSON.stringify(value, null, 2)}\n`);
+  write(jsonText(value));
 }
 
 /** More problems than this are counted, not listed: a folder of 50,000 empty files is one message. */
@@ -113,9 +117,8 @@ async function runRead(id: string, options: GlobalOptions): Promise<void> {
 
 async function runSummary(id: string, options: GlobalOptions): Promise<void> {
   const article = requireArticle(load(options).articles, id);
-  const [{ summarize }, { toAnalysisInput }, { formatSummaryText, summaryToJson }] = await Promise.all([
+  const [{ summarize, toAnalysisInput }, { formatSummaryText, summaryToJson }] = await Promise.all([
     import('./analysis/index.js'),
-    import('./analysis/input.js'),
     import('./print/summary.js'),
   ]);
   const summary = summarize(toAnalysisInput(article));
@@ -131,17 +134,15 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
   const variant = options.json ? 'json' : `text|${print.width}|${print.color}`;
   const cached = comparisonOutputFromCache(articles, wanted, variant);
   if (cached) return write(cached);
-  const [{ compareArticles }, { toAnalysisInput }, { formatComparisonText, comparisonToJson }, { createProgressBar }] =
-    await Promise.all([
-      import('./analysis/index.js'),
-      import('./analysis/input.js'),
-      import('./print/compare.js'),
-      import('./print/progress.js'),
-    ]);
+  const [{ compareArticles, toAnalysisInput }, { formatComparisonText, comparisonToJson }, { createProgressBar }] = await Promise.all([
+    import('./analysis/index.js'),
+    import('./print/compare.js'),
+    import('./print/progress.js'),
+  ]);
   const progress = process.stderr.isTTY ? createProgressBar('Comparing', process.stderr.columns || 80) : undefined;
   const comparison = compareArticles(articles.map(toAnalysisInput), wanted, { onProgress: progress?.update });
   progress?.done();
-  const output = options.json ? `${JSON.stringify(comparisonToJson(comparison), null, 2)}\n` : formatComparisonText(comparison, print);
+  const output = options.json ? jsonText(comparisonToJson(comparison)) : formatComparisonText(comparison, print);
   storeComparisonOutput(articles, wanted, variant, output);
   write(output);
 }
