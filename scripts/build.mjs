@@ -6,6 +6,7 @@ import { existsSync, statSync, readdirSync, rmSync, writeFileSync } from 'node:f
 import { join, dirname, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { startPathPlugin } from './start-path-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'cli.js');
@@ -70,6 +71,8 @@ const result = await build({
     'cli-highlight': join(root, 'scripts', 'highlight-stub.mjs'),
     'node-emoji': join(root, 'scripts', 'emoji-stub.mjs'),
   },
+  // Yoga without fetch(), string-width set up on first need: see scripts/start-path-plugin.mjs.
+  plugins: [startPathPlugin],
   metafile: true,
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
   banner: {
