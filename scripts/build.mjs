@@ -48,6 +48,8 @@ const result = await build({
     { in: join(root, 'src', 'cli.ts'), out: 'cli' },
     // The loader again, as the script its worker thread runs to parse a large cold library in parallel.
     { in: join(root, 'src', 'library', 'load.ts'), out: 'parse-worker' },
+    // The script compareInParallel's worker threads run: a comparison of thousands of articles on every core.
+    { in: join(root, 'src', 'analysis', 'compare-worker.ts'), out: 'compare-worker' },
   ],
   outdir: join(root, 'dist'),
   bundle: true,

@@ -134,13 +134,13 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
   const variant = options.json ? 'json' : `text|${print.width}|${print.color}`;
   const cached = comparisonOutputFromCache(articles, wanted, variant);
   if (cached) return write(cached);
-  const [{ compareArticles, toAnalysisInput }, { formatComparisonText, comparisonToJson }, { createProgressBar }] = await Promise.all([
+  const [{ compareInParallel, toAnalysisInput }, { formatComparisonText, comparisonToJson }, { createProgressBar }] = await Promise.all([
     import('./analysis/index.js'),
     import('./print/compare.js'),
     import('./print/progress.js'),
   ]);
   const progress = process.stderr.isTTY ? createProgressBar('Comparing', process.stderr.columns || 80) : undefined;
-  const comparison = compareArticles(articles.map(toAnalysisInput), wanted, { onProgress: progress?.update });
+  const comparison = await compareInParallel(articles.length, (index) => toAnalysisInput(articles[index]), wanted, { onProgress: progress?.update });
   progress?.done();
   const output = options.json ? jsonText(comparisonToJson(comparison)) : formatComparisonText(comparison, print);
   storeComparisonOutput(articles, wanted, variant, output);

@@ -162,41 +162,67 @@ export interface CompareOptions {
 
 export function compareArticles(inputs: AnalysisInput[], topic = 'ceasefire', options: CompareOptions = {}): Comparison {
   const matcher = topicMatcher(topic);
-  const statements: Statement[] = [];
-  const personNames = new Set<string>();
+  const perArticle: ArticleStatements[] = [];
   for (const [done, input] of inputs.entries()) {
     options.onProgress?.(done, inputs.length);
-    if (!mentionsTopic(input, matcher)) continue;
-    const sentences = splitSentences(input);
-    const topical = sentences.filter((s) => matcher.test(s.text));
-    if (topical.length === 0) continue;
-    const window = contextWindow(input, sentences, topical);
-    const people = windowPeople(input, sentences, window);
-    for (const p of people) personNames.add(p.name);
-    const attributions = attributeSentences(input, window, people);
-    const dates = findDates(input, topical, false);
-    for (const s of topical) {
-      const att = attributions[s.index];
-      // A sentence cut from a longer quote drops its leftover mark; the evidence narrows with it, so it stays exact.
-      const [from, to] = balancedRange(s.text);
-      statements.push({
-        article: input.id,
-        speaker: att.speaker,
-        kind: att.kind,
-        stance: statementStance(s.text),
-        text: s.text.slice(from, to),
-        dates: dates.filter((d) => d.evidence.sentence === s.index).map((d) => ({ text: d.text, date: d.date })),
-        evidence: { sentence: s.index, paragraph: s.paragraph, start: s.start + from, end: s.start + to },
-      });
-    }
+    perArticle.push(articleStatements(input, matcher));
   }
   options.onProgress?.(inputs.length, inputs.length);
+  return combineStatements(inputs, topic, perArticle);
+}
+
+/** What one article says about the topic: its statements, and the people named around them. */
+export interface ArticleStatements {
+  statements: Statement[];
+  people: string[];
+}
+
+/**
+ * One article's statements about the topic (`matcher` from topicMatcher), before speakers are merged
+ * across articles. Depends on nothing but the article, so articles can be done apart (worker threads)
+ * and put together by combineStatements in their order.
+ */
+export function articleStatements(input: AnalysisInput, matcher: RegExp): ArticleStatements {
+  const statements: Statement[] = [];
+  if (!mentionsTopic(input, matcher)) return { statements, people: [] };
+  const sentences = splitSentences(input);
+  const topical = sentences.filter((s) => matcher.test(s.text));
+  if (topical.length === 0) return { statements, people: [] };
+  const window = contextWindow(input, sentences, topical);
+  const people = windowPeople(input, sentences, window);
+  const attributions = attributeSentences(input, window, people);
+  const dates = findDates(input, topical, false);
+  for (const s of topical) {
+    const att = attributions[s.index];
+    // A sentence cut from a longer quote drops its leftover mark; the evidence narrows with it, so it stays exact.
+    const [from, to] = balancedRange(s.text);
+    statements.push({
+      article: input.id,
+      speaker: att.speaker,
+      kind: att.kind,
+      stance: statementStance(s.text),
+      text: s.text.slice(from, to),
+      dates: dates.filter((d) => d.evidence.sentence === s.index).map((d) => ({ text: d.text, date: d.date })),
+      evidence: { sentence: s.index, paragraph: s.paragraph, start: s.start + from, end: s.start + to },
+    });
+  }
+  return { statements, people: people.map((p) => p.name) };
+}
+
+/** The comparison from every article's statements (in the articles' order): speakers merged, disagreements found. */
+export function combineStatements(
+  articles: readonly Pick<AnalysisInput, 'id' | 'title' | 'date'>[],
+  topic: string,
+  perArticle: readonly ArticleStatements[],
+): Comparison {
+  const statements = perArticle.flatMap((one) => one.statements);
+  const personNames = new Set(perArticle.flatMap((one) => one.people));
   const { rows, canonical } = speakerRows(statements, personNames);
   for (const st of statements) if (st.speaker) st.speaker = canonical.get(st.speaker) ?? st.speaker;
   return {
     topic,
     terms: topicTerms(topic),
-    articles: inputs.map((i) => ({ id: i.id, title: i.title, date: i.date })),
+    articles: articles.map((i) => ({ id: i.id, title: i.title, date: i.date })),
     statements,
     speakers: rows,
     disagreements: disagreements(statements),

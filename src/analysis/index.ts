@@ -4,6 +4,7 @@
  */
 export { summarize } from './summary.js';
 export { compareArticles } from './compare.js';
+export { compareInParallel } from './parallel.js';
 export { splitSentences } from './sentences.js';
 export { topicTerms } from './topics.js';
 export { toAnalysisInput } from './input.js';

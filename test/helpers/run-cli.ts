@@ -34,6 +34,8 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     encoding: 'utf8',
     input: '',
     timeout: 60_000,
+    // A comparison of a few hundred articles is megabytes of JSON (the default limit is 1 MB).
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

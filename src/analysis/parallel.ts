@@ -1,0 +1,170 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { articleStatements, combineStatements, type ArticleStatements, type CompareOptions } from './compare.js';
+import { topicMatcher } from './topics.js';
+import type { AnalysisInput, Comparison } from './types.js';
+
+/**
+ * compareArticles over a large library on every core: each article's statements depend on that
+ * article alone, so batches of articles go to worker threads (and this thread does batches too), and
+ * the results are put together in the articles' order, exactly as one thread would.
+ */
+
+/** Below this many articles a worker costs more to start than it saves. */
+const PARALLEL_MIN_ARTICLES = 200;
+/** Articles sent to a worker at a time: big enough that messages cost little, small enough to share the tail. */
+const BATCH = 48;
+/** At most this many workers, whatever the machine: each holds its own copy of the NLP tables. */
+const MAX_WORKERS = 3;
+
+export interface CompareJob {
+  kind: 'newsdesk-compare';
+  topic: string;
+}
+
+interface BatchRequest {
+  start: number;
+  inputs: AnalysisInput[];
+}
+
+interface BatchResult {
+  start: number;
+  results?: ArticleStatements[];
+  error?: string;
+}
+
+declare const __NEWSDESK_ANALYSIS_BUILD__: string | undefined;
+
+/** The worker entry scripts/build.mjs writes beside the bundle; none when running from the sources. */
+function workerScript(): string | undefined {
+  if (typeof __NEWSDESK_ANALYSIS_BUILD__ !== 'string') return undefined;
+  for (const candidate of ['./compare-worker.js', '../compare-worker.js']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+/**
+ * The comparison of `count` articles, `inputAt(i)` giving each (read only when its batch is sent or
+ * done, so 10,000 bodies are never in memory at once). Same result as compareArticles.
+ */
+export async function compareInParallel(
+  count: number,
+  inputAt: (index: number) => AnalysisInput,
+  topic: string,
+  options: CompareOptions = {},
+): Promise<Comparison> {
+  const matcher = topicMatcher(topic);
+  const results = new Array<ArticleStatements | undefined>(count);
+  const heads = new Array<Pick<AnalysisInput, 'id' | 'title' | 'date'>>(count);
+  let done = 0;
+  const doHere = (index: number): void => {
+    const input = inputAt(index);
+    heads[index] = { id: input.id, title: input.title, date: input.date };
+    results[index] = articleStatements(input, matcher);
+    done++;
+  };
+
+  const script = count >= PARALLEL_MIN_ARTICLES ? workerScript() : undefined;
+  const workerCount = script ? Math.min(MAX_WORKERS, availableParallelism() - 1) : 0;
+  const batches: number[] = [];
+  for (let start = 0; start < count; start += BATCH) batches.push(start);
+  batches.reverse(); // taken from the end: the first batches first
+
+  const workers: Worker[] = [];
+  const pending = new Map<Worker, number[]>();
+  let wake: (() => void) | undefined;
+  const notify = (): void => {
+    wake?.();
+    wake = undefined;
+  };
+  const send = (worker: Worker): void => {
+    const start = batches.pop();
+    if (start === undefined) return;
+    const inputs: AnalysisInput[] = [];
+    for (let index = start; index < Math.min(count, start + BATCH); index++) {
+      const input = inputAt(index);
+      heads[index] = { id: input.id, title: input.title, date: input.date };
+      inputs.push({ id: input.id, title: input.title, date: input.date, paragraphs: input.paragraphs });
+    }
+    pending.get(worker)!.push(start);
+    worker.postMessage({ start, inputs } satisfies BatchRequest);
+  };
+  /** A worker that failed or exited: its unanswered batches go back to the queue. */
+  const retire = (worker: Worker): void => {
+    const unanswered = pending.get(worker);
+    if (!unanswered) return;
+    pending.delete(worker);
+    batches.push(...unanswered);
+    void worker.terminate();
+    notify();
+  };
+  for (let k = 0; k < workerCount; k++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(script!, { workerData: { kind: 'newsdesk-compare', topic } satisfies CompareJob });
+    } catch {
+      break;
+    }
+    workers.push(worker);
+    pending.set(worker, []);
+    worker.on('message', (message: BatchResult) => {
+      const unanswered = pending.get(worker);
+      if (!unanswered) return;
+      if (!message.results) return retire(worker);
+      unanswered.splice(unanswered.indexOf(message.start), 1);
+      message.results.forEach((result, k) => {
+        if (!results[message.start + k]) done++;
+        results[message.start + k] = result;
+      });
+      send(worker);
+      notify();
+    });
+    worker.on('error', () => retire(worker));
+    worker.on('exit', () => retire(worker));
+    // Two batches each, so a worker never waits for this thread to send the next.
+    send(worker);
+    send(worker);
+  }
+
+  try {
+    // This thread takes batches too, and between them lets the workers' answers in.
+    while (done < count) {
+      options.onProgress?.(done, count);
+      const start = batches.pop();
+      if (start !== undefined) {
+        for (let index = start; index < Math.min(count, start + BATCH); index++) if (!results[index]) doHere(index);
+        if (workers.length) await new Promise<void>((resolve) => setImmediate(resolve));
+      } else if ([...pending.values()].some((list) => list.length > 0)) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      } else {
+        // Nothing queued and nothing out: whatever is left is done here.
+        for (let index = 0; index < count; index++) if (!results[index]) doHere(index);
+      }
+    }
+  } finally {
+    for (const worker of workers) {
+      pending.delete(worker);
+      void worker.terminate();
+    }
+  }
+  options.onProgress?.(count, count);
+  return combineStatements(heads, topic, results as ArticleStatements[]);
+}
+
+/** The worker's side: answer each batch with its articles' statements. */
+export function runCompareWorker(job: CompareJob, port: { on(event: 'message', listener: (message: BatchRequest) => void): void; postMessage(message: BatchResult): void }): void {
+  const matcher = topicMatcher(job.topic);
+  port.on('message', ({ start, inputs }) => {
+    try {
+      port.postMessage({ start, results: inputs.map((input) => articleStatements(input, matcher)) });
+    } catch (error) {
+      port.postMessage({ start, error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+}
