@@ -3,7 +3,8 @@ import { useEffect, useReducer, useRef } from 'react';
 import type { ReadState } from '../state/types.js';
 import { runAnalysis } from './analysis-jobs.js';
 import { isTooSmall } from './layout.js';
-import { reduce, type State } from './state.js';
+import { screenOf, topScreen, type Model } from './model.js';
+import { reduce } from './reduce.js';
 import { ArticleView } from './views/ArticleView.js';
 import { CompareView } from './views/CompareView.js';
 import { HelpView } from './views/HelpView.js';
@@ -12,13 +13,13 @@ import { SummaryView } from './views/SummaryView.js';
 import { TooSmall } from './views/TooSmall.js';
 
 export interface AppProps {
-  initial: State;
+  initial: Model;
   /** Opens a URL; resolves to a message for the status line. */
   openUrl: (url: string) => Promise<string>;
   /** Persists the read state; returns a message when it could not. */
   save: (readState: ReadState) => string | null;
   /** Told every state, so a signal handler outside React can save the latest position. */
-  onState?: (state: State) => void;
+  onState?: (model: Model) => void;
   /** The terminal whose size the reader follows; Ink's stdout when not given (run.tsx says why they differ). */
   terminal?: NodeJS.WriteStream;
 }
@@ -61,7 +62,7 @@ export function App({ initial, openUrl, save, onState, terminal }: AppProps) {
 
   // Build the filter's search index in small slices while the list is shown, between key presses: built
   // only once `/` is pressed, the first letters typed into a large library waited for it.
-  const filtering = state.screen === 'list';
+  const filtering = screenOf(state) === 'list';
   const index = state.index;
   useEffect(() => {
     if (!filtering || index.complete) return;
@@ -98,13 +99,14 @@ export function App({ initial, openUrl, save, onState, terminal }: AppProps) {
 
   if (state.quit) return null;
   if (isTooSmall(state.size)) return <TooSmall size={state.size} />;
+  const top = topScreen(state);
   return (
     <Box flexDirection="column">
-      {state.screen === 'list' && <ListView state={state} />}
-      {state.screen === 'article' && state.reader && <ArticleView state={state} />}
-      {state.screen === 'help' && <HelpView state={state} />}
-      {state.screen === 'summary' && state.summary && <SummaryView state={state} />}
-      {state.screen === 'compare' && state.compare && <CompareView state={state} />}
+      {top === null && <ListView model={state} />}
+      {top?.kind === 'article' && <ArticleView model={state} article={top} />}
+      {top?.kind === 'help' && <HelpView model={state} help={top} />}
+      {top?.kind === 'summary' && <SummaryView model={state} summary={top} />}
+      {top?.kind === 'compare' && <CompareView model={state} compare={top} />}
     </Box>
   );
 }

@@ -20,6 +20,32 @@ export type AnalysisOutcome =
   | { job: AnalysisJob; comparison: Comparison; sentences: Record<number, SentenceRange[]> }
   | { job: AnalysisJob; error: string };
 
+/** Results kept for the session, so a second look costs nothing. Keys are article indexes and topics. */
+export interface AnalysisCache {
+  summaries: Record<number, Summary>;
+  comparisons: Record<string, Comparison>;
+  sentences: Record<number, SentenceRange[]>;
+}
+
+export function emptyAnalysisCache(): AnalysisCache {
+  return { summaries: {}, comparisons: {}, sentences: {} };
+}
+
+/** The cache with an analysis's results added. */
+export function withOutcome(cache: AnalysisCache, outcome: AnalysisOutcome): AnalysisCache {
+  const { job } = outcome;
+  return {
+    summaries: 'summary' in outcome && job.kind === 'summary' ? { ...cache.summaries, [job.article]: outcome.summary } : cache.summaries,
+    comparisons: 'comparison' in outcome && job.kind === 'compare' ? { ...cache.comparisons, [job.topic]: outcome.comparison } : cache.comparisons,
+    sentences: 'sentences' in outcome ? { ...cache.sentences, ...outcome.sentences } : cache.sentences,
+  };
+}
+
+export function sameJob(a: AnalysisJob | null, b: AnalysisJob): boolean {
+  if (a === null || a.kind !== b.kind) return false;
+  return a.kind === 'summary' && b.kind === 'summary' ? a.article === b.article : a.kind === 'compare' && b.kind === 'compare' && a.topic === b.topic;
+}
+
 type AnalysisModule = typeof import('../analysis/index.js');
 
 let loading: Promise<AnalysisModule> | null = null;

@@ -64,8 +64,8 @@ export type HelpSection = 'Everywhere' | 'Moving' | 'List' | 'Article' | 'Summar
 
 export const HELP_SECTIONS: HelpSection[] = ['Everywhere', 'Moving', 'List', 'Article', 'Summary and comparison', 'Typing a filter or search'];
 
+/** The screens: every one answers to the movement keys. */
 const SCREENS: KeyContext[] = ['list', 'article', 'help', 'summary', 'compare'];
-const READING: KeyContext[] = ['list', 'article', 'help', 'summary', 'compare'];
 /** The screens whose lines are items (facts, statements) that a cursor moves over. */
 const SHEETS: KeyContext[] = ['summary', 'compare'];
 
@@ -77,14 +77,14 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.Help, keys: [{ input: '?' }], label: '?', description: 'show or hide this help', contexts: SCREENS, section: 'Everywhere' },
   { command: Command.Back, keys: [{ key: 'escape' }, { input: 'h' }, { key: 'leftArrow' }], label: 'Esc h ←', description: 'back (in an article, Esc first drops the picked link, then the search)', contexts: ['article', 'help', ...SHEETS], section: 'Everywhere' },
 
-  { command: Command.LineDown, keys: [{ input: 'j' }, { key: 'downArrow' }], label: 'j ↓', description: 'down a line', contexts: READING, section: 'Moving' },
-  { command: Command.LineUp, keys: [{ input: 'k' }, { key: 'upArrow' }], label: 'k ↑', description: 'up a line', contexts: READING, section: 'Moving' },
-  { command: Command.PageDown, keys: [{ input: ' ' }, { key: 'pageDown' }, { input: 'f', ctrl: true }], label: 'Space PgDn', description: 'down a page', contexts: READING, section: 'Moving' },
-  { command: Command.PageUp, keys: [{ input: 'b' }, { key: 'pageUp' }, { input: 'b', ctrl: true }], label: 'b PgUp', description: 'up a page', contexts: READING, section: 'Moving' },
-  { command: Command.HalfPageDown, keys: [{ input: 'd' }, { input: 'd', ctrl: true }], label: 'd', description: 'down half a page', contexts: READING, section: 'Moving' },
-  { command: Command.HalfPageUp, keys: [{ input: 'u' }, { input: 'u', ctrl: true }], label: 'u', description: 'up half a page', contexts: READING, section: 'Moving' },
-  { command: Command.Top, keys: [{ input: 'g' }, { key: 'home' }], label: 'g Home', description: 'to the top', contexts: READING, section: 'Moving' },
-  { command: Command.Bottom, keys: [{ input: 'G' }, { key: 'end' }], label: 'G End', description: 'to the bottom', contexts: READING, section: 'Moving' },
+  { command: Command.LineDown, keys: [{ input: 'j' }, { key: 'downArrow' }], label: 'j ↓', description: 'down a line', contexts: SCREENS, section: 'Moving' },
+  { command: Command.LineUp, keys: [{ input: 'k' }, { key: 'upArrow' }], label: 'k ↑', description: 'up a line', contexts: SCREENS, section: 'Moving' },
+  { command: Command.PageDown, keys: [{ input: ' ' }, { key: 'pageDown' }, { input: 'f', ctrl: true }], label: 'Space PgDn', description: 'down a page', contexts: SCREENS, section: 'Moving' },
+  { command: Command.PageUp, keys: [{ input: 'b' }, { key: 'pageUp' }, { input: 'b', ctrl: true }], label: 'b PgUp', description: 'up a page', contexts: SCREENS, section: 'Moving' },
+  { command: Command.HalfPageDown, keys: [{ input: 'd' }, { input: 'd', ctrl: true }], label: 'd', description: 'down half a page', contexts: SCREENS, section: 'Moving' },
+  { command: Command.HalfPageUp, keys: [{ input: 'u' }, { input: 'u', ctrl: true }], label: 'u', description: 'up half a page', contexts: SCREENS, section: 'Moving' },
+  { command: Command.Top, keys: [{ input: 'g' }, { key: 'home' }], label: 'g Home', description: 'to the top', contexts: SCREENS, section: 'Moving' },
+  { command: Command.Bottom, keys: [{ input: 'G' }, { key: 'end' }], label: 'G End', description: 'to the bottom', contexts: SCREENS, section: 'Moving' },
 
   { command: Command.Open, keys: [{ key: 'return' }, { input: 'l' }, { key: 'rightArrow' }], label: 'Enter l →', description: 'open the selected article', contexts: ['list'], section: 'List' },
   { command: Command.Filter, keys: [{ input: '/' }], label: '/', description: 'filter by title, tags and text as you type', contexts: ['list'], section: 'List' },
@@ -109,6 +109,44 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.LineDown, keys: [{ key: 'downArrow' }], label: '↓', description: 'move the selection while filtering', contexts: ['prompt'], section: 'Typing a filter or search' },
   { command: Command.LineUp, keys: [{ key: 'upArrow' }], label: '↑', description: 'move the selection while filtering', contexts: ['prompt'], section: 'Typing a filter or search' },
 ];
+
+/**
+ * The status line's key hints, most useful first (as many as fit are shown): short forms of the rows
+ * above, each naming the commands it stands for, so a hint cannot name a key the screen does not answer.
+ */
+export interface Hint {
+  text: string;
+  /** The commands the hint's keys are bound to; empty for a hint that is not a key ("type to filter"). */
+  commands: Command[];
+}
+
+export type HintContext = 'list' | 'filter' | 'article' | 'help' | 'summary' | 'compare' | 'timeline';
+
+const hint = (text: string, ...commands: Command[]): Hint => ({ text, commands });
+
+export const HINTS: Record<HintContext, readonly Hint[]> = {
+  list: [hint('Enter open', Command.Open), hint('j/k move', Command.LineDown, Command.LineUp), hint('/ filter', Command.Filter), hint('? help', Command.Help), hint('q quit', Command.Quit)],
+  filter: [hint('type to filter'), hint('Enter done', Command.Accept), hint('Esc clear', Command.Cancel), hint('↑↓ move', Command.LineDown, Command.LineUp)],
+  article: [
+    hint('j/k scroll', Command.LineDown, Command.LineUp), hint('Space page', Command.PageDown), hint('/ search', Command.Search),
+    hint('Tab links', Command.NextLink), hint('h back', Command.Back), hint('? help', Command.Help), hint('q quit', Command.Quit),
+  ],
+  help: [hint('Esc or ? back', Command.Back, Command.Help), hint('q quit', Command.Quit)],
+  summary: [hint('j/k move', Command.LineDown, Command.LineUp), hint('Enter show in article', Command.Open), hint('h back', Command.Back), hint('? help', Command.Help), hint('q quit', Command.Quit)],
+  compare: [
+    hint('j/k move', Command.LineDown, Command.LineUp), hint('Enter show in article', Command.Open), hint('t timeline', Command.Timeline),
+    hint('h back', Command.Back), hint('? help', Command.Help), hint('q quit', Command.Quit),
+  ],
+  timeline: [
+    hint('j/k move', Command.LineDown, Command.LineUp), hint('Enter show in article', Command.Open), hint('t by speaker', Command.Timeline),
+    hint('h back', Command.Back), hint('? help', Command.Help), hint('q quit', Command.Quit),
+  ],
+};
+
+/** The hints' texts for a screen. */
+export function hintTexts(context: HintContext): string[] {
+  return HINTS[context].map((item) => item.text);
+}
 
 /** The parts of Ink's Key the key map reads; tests can build one without Ink. */
 export type KeyPress = Pick<Key, KeyFlag | 'ctrl' | 'shift' | 'meta'>;

@@ -21,12 +21,7 @@ export function frameHeight(size: Size): number {
   return Math.max(1, size.rows - 1);
 }
 
-/** Rows for the article list: the frame less a title line and a status line. */
-export function listHeight(size: Size): number {
-  return Math.max(1, frameHeight(size) - 2);
-}
-
-/** Rows for a scrolling screen with a title line and a status line (help, and later summary). */
+/** Rows for a screen with a title line and a status line: the list, help, a summary, a comparison. */
 export function pagedHeight(size: Size): number {
   return Math.max(1, frameHeight(size) - 2);
 }

@@ -4,8 +4,8 @@ import type { LoadResult } from '../library/types.js';
 import { stateDirectory } from '../state/paths.js';
 import { loadReadState, saveReadState } from '../state/read-state.js';
 import { App } from './App.js';
-import { openUrl } from './open-url.js';
-import { createState, withCurrentPosition, type State } from './state.js';
+import { openUrl } from '../platform/open-url.js';
+import { createModel, withCurrentPosition, type Model } from './model.js';
 
 export interface ReaderOptions {
   load: LoadResult;
@@ -57,7 +57,7 @@ export async function runReader(options: ReaderOptions): Promise<void> {
   const directory = options.stateDir ?? stateDirectory();
   const { state: readState, problem } = loadReadState(directory);
 
-  const initial = createState({
+  const initial = createModel({
     load: options.load,
     size: { cols: stdout.columns || 80, rows: stdout.rows || 24 },
     color: options.color,
@@ -66,11 +66,11 @@ export async function runReader(options: ReaderOptions): Promise<void> {
     notices: problem ? [`State: ${problem.message}`] : [],
   });
 
-  let latest: State = initial;
+  let latest: Model = initial;
   let instance: Instance | undefined;
   let restored = false;
 
-  const save = (state: State['readState']): string | null => {
+  const save = (state: Model['readState']): string | null => {
     const failure = saveReadState(directory, state);
     return failure ? `State not saved: ${failure.message}` : null;
   };

@@ -4,10 +4,11 @@ import type { Article } from '../../src/library/types.js';
 import { paragraphOffset } from '../../src/render/evidence.js';
 import { stripStyle } from '../../src/render/text.js';
 import type { AnalysisOutcome, SentenceRange } from '../../src/tui/analysis-jobs.js';
-import { reduce, type State } from '../../src/tui/state.js';
+import type { Model as State } from '../../src/tui/model.js';
+import { reduce } from '../../src/tui/reduce.js';
 import { makeArticle } from '../render/fixtures.js';
 import { evidence } from './analysis-fixtures.js';
-import { press, startState } from './helpers.js';
+import { compare, press, reader, screen, startState, summary } from './helpers.js';
 
 /**
  * The summary and comparison screens through the reducer, without a terminal and without the NLP:
@@ -90,8 +91,8 @@ function finish(state: State, outcome: Omit<AnalysisOutcome, 'job'>): State {
 
 /** The highlighted text of the open article, as one line. */
 function highlighted(state: State): string {
-  const reader = state.reader!;
-  return (reader.highlight?.ranges ?? []).map((r) => stripStyle(reader.doc.lines[r.line]).slice(r.start, r.end)).join(' ');
+  const article = reader(state)!;
+  return (article.highlight?.ranges ?? []).map((r) => stripStyle(article.doc.lines[r.line]).slice(r.start, r.end)).join(' ');
 }
 
 function summaryDone(state: State): State {
@@ -105,65 +106,65 @@ function compareDone(state: State): State {
 describe('the summary screen', () => {
   it('asks for the analysis of the selected article and says it is analysing until it comes', () => {
     const state = press(startState(load), 's');
-    expect(state.screen).toBe('summary');
+    expect(screen(state)).toBe('summary');
     expect(state.job).toEqual({ kind: 'summary', article: 0 });
-    expect(state.summary?.sheet).toBeNull();
-    expect(press(state, 'j').screen).toBe('summary');
+    expect(summary(state)?.sheet).toBeNull();
+    expect(screen(press(state, 'j'))).toBe('summary');
   });
 
   it('moves over facts and shows a fact’s whole sentence in the article, highlighted', () => {
     let state = summaryDone(press(startState(load), 's'));
     expect(state.job).toBeNull();
-    const sheet = state.summary!.sheet!;
+    const sheet = summary(state)!.sheet!;
     const person = sheet.anchors.findIndex((a) => a.key.startsWith('People'));
     for (let i = 0; i < person; i++) state = press(state, 'j');
-    expect(state.summary!.position.cursor).toBe(person);
+    expect(summary(state)!.viewport.cursor).toBe(person);
     state = press(state, 'enter');
-    expect(state.screen).toBe('article');
+    expect(screen(state)).toBe('article');
     expect(state.message).toMatch(/Esc: back to the summary/);
-    expect(state.reader!.index).toBe(0);
+    expect(reader(state)!.index).toBe(0);
     // The fact is two words; the whole sentence that holds it is shown.
     expect(highlighted(state)).toBe('Mayor Ines Valdor said the town would reopen the bridge on Friday.');
-    const line = state.reader!.highlight!.ranges[0].line;
-    expect(line).toBeGreaterThanOrEqual(state.reader!.top);
+    const line = reader(state)!.highlight!.ranges[0].line;
+    expect(line).toBeGreaterThanOrEqual(reader(state)!.viewport.top);
   });
 
   it('comes back to the summary where it was, then to where it was opened from', () => {
     let state = press(startState(load), 'enter', 'j', 'j');
-    const top = state.reader!.top;
+    const top = reader(state)!.viewport.top;
     state = summaryDone(press(state, 's'));
     state = press(state, 'j', 'enter');
-    expect(state.screen).toBe('article');
+    expect(screen(state)).toBe('article');
     state = press(state, 'escape');
-    expect(state.screen).toBe('summary');
-    expect(state.summary!.position.cursor).toBe(1);
+    expect(screen(state)).toBe('summary');
+    expect(summary(state)!.viewport.cursor).toBe(1);
     state = press(state, 'h');
-    expect(state.screen).toBe('article');
-    expect(state.reader!.top).toBe(top);
-    expect(state.reader!.highlight).toBeNull();
+    expect(screen(state)).toBe('article');
+    expect(reader(state)!.viewport.top).toBe(top);
+    expect(reader(state)!.highlight).toBeNull();
     state = press(state, 'escape');
-    expect(state.screen).toBe('list');
+    expect(screen(state)).toBe('list');
   });
 
   it('uses the cached summary the second time, without asking again', () => {
     let state = summaryDone(press(startState(load), 's'));
     state = press(state, 'escape', 's');
     expect(state.job).toBeNull();
-    expect(state.summary!.sheet).not.toBeNull();
+    expect(summary(state)!.sheet).not.toBeNull();
   });
 
   it('says why when the analysis failed', () => {
     const state = finish(press(startState(load), 's'), { error: 'model missing' });
-    expect(state.summary!.error).toContain('model missing');
+    expect(summary(state)!.error).toContain('model missing');
   });
 
   it('keeps the fact under the cursor and the highlight across a resize', () => {
     let state = summaryDone(press(startState(load), 's'));
     state = press(state, 'j', 'j');
-    const key = state.summary!.sheet!.anchors[2].key;
+    const key = summary(state)!.sheet!.anchors[2].key;
     state = reduce(state, { type: 'resize', size: { cols: 30, rows: 10 } });
-    expect(state.summary!.sheet!.anchors[state.summary!.position.cursor].key).toBe(key);
-    for (const line of state.summary!.sheet!.lines) expect(stripStyle(line).length).toBeLessThanOrEqual(30);
+    expect(summary(state)!.sheet!.anchors[summary(state)!.viewport.cursor].key).toBe(key);
+    for (const line of summary(state)!.sheet!.lines) expect(stripStyle(line).length).toBeLessThanOrEqual(30);
     state = press(state, 'enter');
     const before = highlighted(state);
     state = reduce(state, { type: 'resize', size: { cols: 90, rows: 30 } });
@@ -174,10 +175,10 @@ describe('the summary screen', () => {
 describe('the comparison screen', () => {
   it('asks for the comparison over all articles, then lists statements with their speakers', () => {
     let state = press(startState(load), 'c');
-    expect(state.screen).toBe('compare');
+    expect(screen(state)).toBe('compare');
     expect(state.job).toEqual({ kind: 'compare', topic: 'ceasefire' });
     state = compareDone(state);
-    const text = state.compare!.sheet!.lines.map(stripStyle).join('\n');
+    const text = compare(state)!.sheet!.lines.map(stripStyle).join('\n');
     expect(text).toContain('Pavel Dorn');
     expect(text).toContain('Narration');
   });
@@ -185,45 +186,45 @@ describe('the comparison screen', () => {
   it('switches to the timeline with t, keeping the statement under the cursor', () => {
     let state = compareDone(press(startState(load), 'c'));
     state = press(state, 'j');
-    const key = state.compare!.sheet!.anchors[state.compare!.position.cursor].key;
+    const key = compare(state)!.sheet!.anchors[compare(state)!.viewport.cursor].key;
     state = press(state, 't');
-    expect(state.compare!.order).toBe('timeline');
-    expect(state.compare!.sheet!.anchors[state.compare!.position.cursor].key).toBe(key);
+    expect(compare(state)!.order).toBe('timeline');
+    expect(compare(state)!.sheet!.anchors[compare(state)!.viewport.cursor].key).toBe(key);
     state = press(state, 't');
-    expect(state.compare!.order).toBe('speaker');
+    expect(compare(state)!.order).toBe('speaker');
   });
 
   it('opens a statement’s article at its sentence and comes back where it was', () => {
     let state = compareDone(press(startState(load), 'c'));
     state = press(state, 't', 'j');
-    const cursor = state.compare!.position.cursor;
-    const statementKey = state.compare!.sheet!.anchors[cursor].key;
+    const cursor = compare(state)!.viewport.cursor;
+    const statementKey = compare(state)!.sheet!.anchors[cursor].key;
     const statement = truceComparison().statements[Number(statementKey.split(':')[1])];
     state = press(state, 'enter');
-    expect(state.screen).toBe('article');
-    expect(state.reader!.index).toBe(1);
+    expect(screen(state)).toBe('article');
+    expect(reader(state)!.index).toBe(1);
     expect(highlighted(state)).toBe(statement.text);
     state = press(state, 'escape');
-    expect(state.screen).toBe('compare');
-    expect(state.compare!.order).toBe('timeline');
-    expect(state.compare!.position.cursor).toBe(cursor);
+    expect(screen(state)).toBe('compare');
+    expect(compare(state)!.order).toBe('timeline');
+    expect(compare(state)!.viewport.cursor).toBe(cursor);
     state = press(state, 'escape');
-    expect(state.screen).toBe('list');
+    expect(screen(state)).toBe('list');
   });
 
   it('opens from the summary and goes back to it', () => {
     let state = summaryDone(press(startState(load), 's'));
     state = press(state, 'c');
-    expect(state.screen).toBe('compare');
+    expect(screen(state)).toBe('compare');
     state = press(state, 'escape');
-    expect(state.screen).toBe('summary');
+    expect(screen(state)).toBe('summary');
   });
 
   it('draws help from anywhere and returns to the comparison', () => {
     let state = compareDone(press(startState(load), 'c'));
     state = press(state, '?');
-    expect(state.screen).toBe('help');
+    expect(screen(state)).toBe('help');
     state = press(state, 'escape');
-    expect(state.screen).toBe('compare');
+    expect(screen(state)).toBe('compare');
   });
 });

@@ -1,6 +1,9 @@
 import type { LoadResult } from '../../src/library/types.js';
 import { NO_KEY, type KeyPress } from '../../src/tui/keymap.js';
-import { createState, reduce, type Action, type State } from '../../src/tui/state.js';
+import { createModel, nearest, screenOf, type Action, type Model } from '../../src/tui/model.js';
+import { reduce } from '../../src/tui/reduce.js';
+
+type State = Model;
 
 /** Named keys as Ink reports them; anything else is a typed character. */
 const NAMED: Record<string, Partial<KeyPress>> = {
@@ -36,10 +39,33 @@ export function typeText(state: State, text: string): State {
 }
 
 export function startState(load: LoadResult, options: { cols?: number; rows?: number; color?: boolean } = {}): State {
-  return createState({
+  return createModel({
     load,
     size: { cols: options.cols ?? 80, rows: options.rows ?? 24 },
     color: options.color ?? false,
     now: () => new Date('2025-06-01T00:00:00Z'),
   });
+}
+
+/** The screen shown. */
+export function screen(state: State): ReturnType<typeof screenOf> {
+  return screenOf(state);
+}
+
+/** The open article's slice (the nearest on the back stack), if any. */
+export function reader(state: State) {
+  return nearest(state, 'article');
+}
+
+export function summary(state: State) {
+  return nearest(state, 'summary');
+}
+
+export function compare(state: State) {
+  return nearest(state, 'compare');
+}
+
+/** Whether a filter or a search is being typed. */
+export function editing(state: State, purpose: 'filter' | 'search'): boolean {
+  return state.prompt?.purpose === purpose;
 }

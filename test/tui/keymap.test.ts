@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BINDINGS, Command, helpRows, keyTableMarkdown, resolveKey, NO_KEY } from '../../src/tui/keymap.js';
+import { BINDINGS, Command, HINTS, helpRows, keyTableMarkdown, resolveKey, NO_KEY, type KeyContext } from '../../src/tui/keymap.js';
 import { helpLines } from '../../src/tui/help.js';
 
 describe('key map', () => {
@@ -42,6 +42,20 @@ describe('key map', () => {
   it('keeps the help screen within narrow terminals', () => {
     for (const cols of [20, 33, 60]) {
       for (const line of helpLines(cols, false)) expect(line.length).toBeLessThanOrEqual(cols);
+    }
+  });
+
+  it('hints only at keys the screen answers to', () => {
+    const where: Record<keyof typeof HINTS, KeyContext> = {
+      list: 'list', filter: 'prompt', article: 'article', help: 'help', summary: 'summary', compare: 'compare', timeline: 'compare',
+    };
+    for (const [name, hints] of Object.entries(HINTS) as [keyof typeof HINTS, (typeof HINTS)[keyof typeof HINTS]][]) {
+      for (const hint of hints) {
+        for (const command of hint.commands) {
+          const bound = BINDINGS.some((binding) => binding.command === command && binding.contexts.includes(where[name]));
+          expect(bound, `${name}: "${hint.text}"`).toBe(true);
+        }
+      }
     }
   });
 });

@@ -1,6 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from '../../src/tui/keymap.js';
-import { CURSOR_MARKER, cursorForKey, decorateSheetLine, moveInSheet, revealCursor, type Sheet } from '../../src/tui/sheet.js';
+import { CURSOR_MARKER, cursorForKey, decorateSheetLine, sheetContent, type Sheet } from '../../src/tui/sheet.js';
+import { revealCursor as reveal, update } from '../../src/tui/viewport.js';
+
+/** A cursor and a top line: the part of the viewport model a sheet moves. */
+interface Position {
+  cursor: number;
+  top: number;
+}
+
+/** The viewport's update over a sheet, as a position (null for a key that does not move). */
+function moveInSheet(sheet: Sheet, position: Position, command: Command, height: number): Position | null {
+  const view = update({ ...position, marks: [] }, command, sheetContent(sheet), height);
+  return view && { cursor: view.cursor, top: view.top };
+}
+
+function revealCursor(sheet: Sheet, position: Position, height: number): Position {
+  const view = reveal({ ...position, marks: [] }, sheetContent(sheet), height);
+  return { cursor: view.cursor, top: view.top };
+}
 
 /** A heading, then `count` items of `size` lines each, a blank line between sections of five. */
 function makeSheet(count: number, size = 1): Sheet {

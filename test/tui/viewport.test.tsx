@@ -1,7 +1,7 @@
 import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
 import { Viewport } from '../../src/tui/components/Viewport.js';
-import { clampTop, percentThrough, revealLine, scrollTop } from '../../src/tui/pager.js';
+import { clampTop, percentThrough, revealLine, scrollTop } from '../../src/tui/viewport.js';
 import { Command } from '../../src/tui/keymap.js';
 
 const lines = Array.from({ length: 1000 }, (_, i) => `line ${i}`);
@@ -41,5 +41,18 @@ describe('pager', () => {
     expect(percentThrough(0, 5, 10)).toBe(100);
     expect(percentThrough(0, 100, 10)).toBe(10);
     expect(percentThrough(90, 100, 10)).toBe(100);
+  });
+});
+
+describe('marks', () => {
+  it('draws the marks of the lines it shows, in inverse video', () => {
+    const marks = [
+      { line: 11, start: 0, end: 4, current: false },
+      { line: 40, start: 0, end: 4, current: true },
+    ];
+    const { lastFrame } = render(<Viewport lines={lines} top={10} height={3} marks={marks} />);
+    const frame = lastFrame()!.split('\n');
+    expect(frame[0]).toBe('line 10');
+    expect(frame[1]).toContain('\x1b[7mline\x1b[27m 11');
   });
 });

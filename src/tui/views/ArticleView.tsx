@@ -1,83 +1,42 @@
 import { Box, Text } from 'ink';
-import { highlightRanges } from '../../render/search.js';
-import { stripStyle } from '../../render/text.js';
-import type { Match } from '../../render/types.js';
 import { Viewport } from '../components/Viewport.js';
 import { StatusLine } from '../components/StatusLine.js';
-import { percentThrough } from '../pager.js';
-import { linkPanel, readerHeight, type ReaderState, type State } from '../state.js';
+import { hintTexts } from '../keymap.js';
+import type { Model } from '../model.js';
+import { articleViewHeight, linkPanel, type ArticleSlice } from '../screens/article.js';
 import { hints } from '../status.js';
+import { percentThrough } from '../viewport.js';
 
-/** First match on or after `line` (matches are in line order), found by bisection. */
-function firstMatchFrom(matches: readonly Match[], line: number): number {
-  let low = 0;
-  let high = matches.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (matches[mid].line < line) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+function statusLeft(model: Model): string {
+  if (model.prompt?.purpose === 'search') return `/${model.prompt.text}_`;
+  if (model.message) return model.message;
+  return hints(hintTexts('article'), Math.floor(model.size.cols / 2));
 }
 
-/**
- * Highlights for one visible line: search matches, the number of the picked link, and the sentence
- * shown from a summary or a comparison.
- */
-function decorator(reader: ReaderState): ((line: string, index: number) => string) | undefined {
-  const { matches, current } = reader.search;
-  const linkLine = reader.link === null ? -1 : (reader.doc.linkLines[reader.link] ?? -1);
-  const shown = reader.highlight?.ranges ?? [];
-  if (matches.length === 0 && linkLine < 0 && shown.length === 0) return undefined;
-  return (line, index) => {
-    const ranges: { start: number; end: number; current: boolean }[] = [];
-    for (const range of shown) if (range.line === index) ranges.push({ start: range.start, end: range.end, current: false });
-    for (let m = firstMatchFrom(matches, index); m < matches.length && matches[m].line === index; m++) {
-      ranges.push({ start: matches[m].start, end: matches[m].end, current: m === current });
-    }
-    if (index === linkLine && reader.link !== null) {
-      const marker = `[${reader.link + 1}]`;
-      const at = stripStyle(line).indexOf(marker);
-      if (at >= 0 && !ranges.some((r) => r.start < at + marker.length && r.end > at)) {
-        ranges.push({ start: at, end: at + marker.length, current: true });
-      }
-    }
-    return highlightRanges(line, ranges);
-  };
-}
-
-function statusLeft(state: State, reader: ReaderState): string {
-  const { search } = reader;
-  if (search.editing) return `/${search.draft}_`;
-  if (state.message) return state.message;
-  return hints(['j/k scroll', 'Space page', '/ search', 'Tab links', 'h back', '? help', 'q quit'], Math.floor(state.size.cols / 2));
-}
-
-function statusRight(state: State, reader: ReaderState): string {
-  const { search } = reader;
+function statusRight(model: Model, article: ArticleSlice): string {
+  const { search } = article;
   const parts: string[] = [];
-  if (search.query !== '' && !search.editing) {
+  if (search.query !== '' && model.prompt === null) {
     const count = search.matches.length;
     parts.push(count === 0 ? `/${search.query} 0/0` : `/${search.query} ${search.current + 1}/${count}`);
   }
-  parts.push(`${percentThrough(reader.top, reader.doc.lines.length, readerHeight(state))}%`);
+  parts.push(`${percentThrough(article.viewport.top, article.doc.lines.length, articleViewHeight(article, model.size))}%`);
   return parts.join('  ');
 }
 
 /** The article: its laid-out lines in the viewport, the picked link in full, a status line. */
-export function ArticleView({ state }: { state: State }) {
-  const reader = state.reader!;
-  const panel = linkPanel(state);
-  const label = state.screenReader ? 'Status: ' : '';
+export function ArticleView({ model, article }: { model: Model; article: ArticleSlice }) {
+  const panel = linkPanel(article, model.size);
+  const label = model.screenReader ? 'Status: ' : '';
   return (
     <Box flexDirection="column">
-      <Viewport lines={reader.doc.lines} top={reader.top} height={readerHeight(state)} decorate={decorator(reader)} />
+      <Viewport lines={article.doc.lines} top={article.viewport.top} height={articleViewHeight(article, model.size)} marks={article.viewport.marks} />
       {panel.map((line, i) => (
         <Text key={i} wrap="truncate-end">
           {line}
         </Text>
       ))}
-      <StatusLine left={label + statusLeft(state, reader)} right={statusRight(state, reader)} cols={state.size.cols} color={state.color} />
+      <StatusLine left={label + statusLeft(model)} right={statusRight(model, article)} cols={model.size.cols} color={model.color} />
     </Box>
   );
 }

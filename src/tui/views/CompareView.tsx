@@ -1,22 +1,11 @@
 import { SheetFrame } from '../components/SheetFrame.js';
-import type { State } from '../state.js';
+import { hintTexts } from '../keymap.js';
+import type { Model } from '../model.js';
+import type { CompareSlice } from '../screens/sheets.js';
 
 /** Who said what about the topic across the loaded articles, by speaker or as a timeline. */
-export function CompareView({ state }: { state: State }) {
-  const compare = state.compare!;
+export function CompareView({ model, compare }: { model: Model; compare: CompareSlice }) {
   const order = compare.order === 'speaker' ? 'by speaker' : 'timeline';
-  return (
-    <SheetFrame
-      title={`Comparison: ${compare.topic} · ${order}`}
-      sheet={compare.sheet}
-      position={compare.position}
-      error={compare.error}
-      keys={['j/k move', 'Enter show in article', compare.order === 'speaker' ? 't timeline' : 't by speaker', 'h back', '? help', 'q quit']}
-      noun="statement"
-      message={state.message}
-      size={state.size}
-      color={state.color}
-      screenReader={state.screenReader}
-    />
-  );
+  const keys = hintTexts(compare.order === 'speaker' ? 'compare' : 'timeline');
+  return <SheetFrame title={`Comparison: ${compare.topic} · ${order}`} slice={compare} keys={keys} noun="statement" model={model} />;
 }

@@ -2,25 +2,27 @@ import { Box, Text } from 'ink';
 import { Viewport } from '../components/Viewport.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { helpLines } from '../help.js';
+import { hintTexts } from '../keymap.js';
 import { pagedHeight } from '../layout.js';
-import { percentThrough } from '../pager.js';
-import type { State } from '../state.js';
+import type { Model } from '../model.js';
+import type { HelpSlice } from '../screens/help.js';
+import { percentThrough } from '../viewport.js';
 
 /** Every key, drawn from the key map. */
-export function HelpView({ state }: { state: State }) {
-  const lines = helpLines(state.size.cols, state.screenReader);
-  const height = pagedHeight(state.size);
+export function HelpView({ model, help }: { model: Model; help: HelpSlice }) {
+  const lines = helpLines(model.size.cols, model.screenReader);
+  const height = pagedHeight(model.size);
   return (
     <Box flexDirection="column">
-      <Text bold={state.color} wrap="truncate-end">
+      <Text bold={model.color} wrap="truncate-end">
         Help: keys
       </Text>
-      <Viewport lines={lines} top={state.helpTop} height={height} />
+      <Viewport lines={lines} top={help.viewport.top} height={height} />
       <StatusLine
-        left="Esc or ? back · q quit"
-        right={`${percentThrough(state.helpTop, lines.length, height)}%`}
-        cols={state.size.cols}
-        color={state.color}
+        left={hintTexts('help').join(' · ')}
+        right={`${percentThrough(help.viewport.top, lines.length, height)}%`}
+        cols={model.size.cols}
+        color={model.color}
       />
     </Box>
   );

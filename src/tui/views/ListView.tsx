@@ -1,55 +1,59 @@
 import { Box, Text } from 'ink';
 import { Viewport } from '../components/Viewport.js';
 import { StatusLine } from '../components/StatusLine.js';
-import { listHeight } from '../layout.js';
+import { hintTexts } from '../keymap.js';
+import { pagedHeight } from '../layout.js';
 import { listRow } from '../list-rows.js';
-import { isRead, type State } from '../state.js';
+import type { Model } from '../model.js';
+import { isRead } from '../read-key.js';
 import { hints, statusText } from '../status.js';
 
 const INVERSE_ON = '\x1b[7m';
 const INVERSE_OFF = '\x1b[27m';
 
-function header(state: State): string {
-  const { list, articles, screenReader } = state;
+function header(model: Model): string {
+  const { list, articles, screenReader } = model;
+  const editing = model.prompt?.purpose === 'filter';
   const total = articles.length;
   const shown = list.visible.length;
-  if (list.editing || list.filter !== '') {
-    const cursor = list.editing ? '_' : '';
+  if (editing || list.filter !== '') {
+    const cursor = editing ? '_' : '';
     const count = `${shown} of ${total}`;
-    return screenReader ? `Filter: ${list.filter}${cursor}. ${count} articles.` : statusText(`/${list.filter}${cursor}`, count, state.size.cols);
+    return screenReader ? `Filter: ${list.filter}${cursor}. ${count} articles.` : statusText(`/${list.filter}${cursor}`, count, model.size.cols);
   }
   return `newsdesk · ${total} article${total === 1 ? '' : 's'}`;
 }
 
-function status(state: State): string {
-  if (state.message) return state.message;
-  if (state.notice) return state.notice;
-  if (state.list.editing) return hints(['type to filter', 'Enter done', 'Esc clear', '↑↓ move'], state.size.cols);
-  if (state.list.visible.length === 0) {
-    return state.articles.length === 0 ? 'No articles found · q quit' : 'No articles match · Esc clear the filter';
+function status(model: Model): string {
+  if (model.message) return model.message;
+  if (model.notice) return model.notice;
+  if (model.prompt?.purpose === 'filter') return hints(hintTexts('filter'), model.size.cols);
+  if (model.list.visible.length === 0) {
+    return model.articles.length === 0 ? 'No articles found · q quit' : 'No articles match · Esc clear the filter';
   }
-  return hints(['Enter open', 'j/k move', '/ filter', '? help', 'q quit'], state.size.cols);
+  return hints(hintTexts('list'), model.size.cols);
 }
 
 /** The article list: a title line, the visible window of rows, a status line. */
-export function ListView({ state }: { state: State }) {
-  const { list, size, articles, screenReader } = state;
-  const height = listHeight(size);
+export function ListView({ model }: { model: Model }) {
+  const { list, size, articles, screenReader } = model;
+  const height = pagedHeight(size);
+  const { top, cursor } = list.viewport;
   // Rows are built for the visible window only: 10,000 articles cost what 20 do.
   const rows: string[] = [];
-  for (let i = list.top; i < Math.min(list.visible.length, list.top + height); i++) {
+  for (let i = top; i < Math.min(list.visible.length, top + height); i++) {
     const article = articles[list.visible[i]];
-    const selected = i === list.selected;
-    const row = listRow(article, { selected, read: isRead(state, article), cols: size.cols, screenReader });
+    const selected = i === cursor;
+    const row = listRow(article, { selected, read: isRead(model.readState, article), cols: size.cols, screenReader });
     rows.push(selected && !screenReader ? `${INVERSE_ON}${row}${INVERSE_OFF}` : row);
   }
   return (
     <Box flexDirection="column">
-      <Text bold={state.color} wrap="truncate-end">
-        {screenReader ? `Article list. ${header(state)}` : header(state)}
+      <Text bold={model.color} wrap="truncate-end">
+        {screenReader ? `Article list. ${header(model)}` : header(model)}
       </Text>
       <Viewport lines={rows} top={0} height={height} />
-      <StatusLine left={screenReader ? `Status: ${status(state)}` : status(state)} cols={size.cols} color={state.color} />
+      <StatusLine left={screenReader ? `Status: ${status(model)}` : status(model)} cols={size.cols} color={model.color} />
     </Box>
   );
 }

@@ -1,22 +1,10 @@
 import { SheetFrame } from '../components/SheetFrame.js';
-import type { State } from '../state.js';
+import { hintTexts } from '../keymap.js';
+import type { Model } from '../model.js';
+import type { SummarySlice } from '../screens/sheets.js';
 
 /** The key facts of one article, each a line the cursor stops on; Enter shows its sentence. */
-export function SummaryView({ state }: { state: State }) {
-  const summary = state.summary!;
-  const article = state.articles[summary.article];
-  return (
-    <SheetFrame
-      title={`Summary: ${article?.title ?? ''}`}
-      sheet={summary.sheet}
-      position={summary.position}
-      error={summary.error}
-      keys={['j/k move', 'Enter show in article', 'h back', '? help', 'q quit']}
-      noun="fact"
-      message={state.message}
-      size={state.size}
-      color={state.color}
-      screenReader={state.screenReader}
-    />
-  );
+export function SummaryView({ model, summary }: { model: Model; summary: SummarySlice }) {
+  const article = model.articles[summary.article];
+  return <SheetFrame title={`Summary: ${article?.title ?? ''}`} slice={summary} keys={hintTexts('summary')} noun="fact" model={model} />;
 }

@@ -7,7 +7,7 @@ export function openerFor(platform: NodeJS.Platform): string {
   return 'xdg-open';
 }
 
-export function isOpenableUrl(url: string): boolean {
+export function isOpenable(url: string): boolean {
   try {
     const { protocol } = new URL(url);
     return protocol === 'http:' || protocol === 'https:';
@@ -24,7 +24,7 @@ export function openUrl(
   url: string,
   options: { platform?: NodeJS.Platform; spawn?: typeof nodeSpawn } = {},
 ): Promise<string> {
-  if (!isOpenableUrl(url)) return Promise.resolve('Only http and https links are opened');
+  if (!isOpenable(url)) return Promise.resolve('Only http and https links are opened');
   const command = openerFor(options.platform ?? process.platform);
   const spawn = options.spawn ?? nodeSpawn;
   return new Promise((resolve) => {

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { findMatches } from '../../src/render/search.js';
 import { stripStyle } from '../../src/render/text.js';
-import { articleHeight, listHeight } from '../../src/tui/layout.js';
-import { carryPosition, paragraphAt, readKey, reduce, withCurrentPosition } from '../../src/tui/state.js';
+import { articleHeight, pagedHeight } from '../../src/tui/layout.js';
+import { withCurrentPosition } from '../../src/tui/model.js';
+import { readKey } from '../../src/tui/read-key.js';
+import { reduce } from '../../src/tui/reduce.js';
+import { carryPosition, paragraphAt } from '../../src/tui/screens/article.js';
 import { bundledArticles, fixtureArticles } from '../render/fixtures.js';
-import { press, startState, typeText } from './helpers.js';
+import { editing, press, reader, screen, startState, typeText } from './helpers.js';
 
 const articles = [...bundledArticles(), ...fixtureArticles()];
 const load = { articles, problems: [] };
@@ -23,11 +26,11 @@ describe('list', () => {
   it('moves the selection with j/k and arrows, within bounds', () => {
     let state = startState(load);
     state = press(state, 'j', 'down');
-    expect(state.list.selected).toBe(2);
+    expect(state.list.viewport.cursor).toBe(2);
     state = press(state, 'k', 'up', 'up', 'k');
-    expect(state.list.selected).toBe(0);
+    expect(state.list.viewport.cursor).toBe(0);
     state = press(state, 'G');
-    expect(state.list.selected).toBe(articles.length - 1);
+    expect(state.list.viewport.cursor).toBe(articles.length - 1);
   });
 
   it('filters as you type over title, tags and body, and Esc clears the filter', () => {
@@ -35,9 +38,9 @@ describe('list', () => {
     const word = uniqueTitleWord(target);
     let state = typeText(press(startState(load), '/'), word.toLowerCase());
     expect(state.list.visible).toEqual([target]);
-    expect(state.list.editing).toBe(true);
+    expect(editing(state, 'filter')).toBe(true);
     state = press(state, 'enter');
-    expect(state.list.editing).toBe(false);
+    expect(editing(state, 'filter')).toBe(false);
     expect(state.list.visible).toEqual([target]);
     state = press(state, 'escape');
     expect(state.list.visible).toHaveLength(articles.length);
@@ -59,10 +62,10 @@ describe('list', () => {
     const many = { articles: Array.from({ length: 200 }, (_, i) => ({ ...articles[0], path: `/a/${i}.md` })), problems: [] };
     let state = startState(many, { rows: 10 });
     state = press(state, 'pagedown', 'pagedown', 'j');
-    const height = listHeight(state.size);
-    expect(state.list.selected).toBe(height * 2 + 1);
-    expect(state.list.selected).toBeGreaterThanOrEqual(state.list.top);
-    expect(state.list.selected).toBeLessThan(state.list.top + height);
+    const height = pagedHeight(state.size);
+    expect(state.list.viewport.cursor).toBe(height * 2 + 1);
+    expect(state.list.viewport.cursor).toBeGreaterThanOrEqual(state.list.viewport.top);
+    expect(state.list.viewport.cursor).toBeLessThan(state.list.viewport.top + height);
   });
 
   it('reports load problems once, on the list, until an article is opened', () => {
@@ -78,46 +81,46 @@ describe('article', () => {
 
   it('opens the selected article and marks it read', () => {
     const state = open();
-    expect(state.screen).toBe('article');
-    expect(state.reader?.index).toBe(longest);
+    expect(screen(state)).toBe('article');
+    expect(reader(state)?.index).toBe(longest);
     expect(readKey(articles[longest]) in state.readState.articles).toBe(true);
   });
 
   it('scrolls by line, page, half page and to either end, never past the end', () => {
     let state = open();
     const height = articleHeight(state.size, 0);
-    const total = state.reader!.doc.lines.length;
+    const total = reader(state)!.doc.lines.length;
     state = press(state, 'j', 'j', 'down');
-    expect(state.reader!.top).toBe(3);
+    expect(reader(state)!.viewport.top).toBe(3);
     state = press(state, 'k');
-    expect(state.reader!.top).toBe(2);
+    expect(reader(state)!.viewport.top).toBe(2);
     state = press(state, ' ');
-    expect(state.reader!.top).toBe(2 + height);
+    expect(reader(state)!.viewport.top).toBe(2 + height);
     state = press(state, 'b', 'd');
-    expect(state.reader!.top).toBe(2 + Math.ceil(height / 2));
+    expect(reader(state)!.viewport.top).toBe(2 + Math.ceil(height / 2));
     state = press(state, 'G');
-    expect(state.reader!.top).toBe(total - height);
+    expect(reader(state)!.viewport.top).toBe(total - height);
     state = press(state, 'j', 'pagedown', 'end');
-    expect(state.reader!.top).toBe(total - height);
+    expect(reader(state)!.viewport.top).toBe(total - height);
     state = press(state, 'g');
-    expect(state.reader!.top).toBe(0);
+    expect(reader(state)!.viewport.top).toBe(0);
   });
 
   it('searches, counts matches and steps through them with n and N, wrapping around', () => {
     let state = typeText(press(open(), '/'), 'ukraine');
-    expect(state.reader!.search.editing).toBe(true);
+    expect(editing(state, 'search')).toBe(true);
     state = press(state, 'enter');
-    const expected = findMatches(state.reader!.doc.lines.map(stripStyle), 'ukraine').length;
+    const expected = findMatches(reader(state)!.doc.lines.map(stripStyle), 'ukraine').length;
     expect(expected).toBeGreaterThan(2);
-    expect(state.reader!.search.matches).toHaveLength(expected);
-    expect(state.reader!.search.current).toBe(0);
+    expect(reader(state)!.search.matches).toHaveLength(expected);
+    expect(reader(state)!.search.current).toBe(0);
     state = press(state, 'n', 'n');
-    expect(state.reader!.search.current).toBe(2);
-    const match = state.reader!.search.matches[2];
-    expect(match.line).toBeGreaterThanOrEqual(state.reader!.top);
-    expect(match.line).toBeLessThan(state.reader!.top + articleHeight(state.size, 0));
+    expect(reader(state)!.search.current).toBe(2);
+    const match = reader(state)!.search.matches[2];
+    expect(match.line).toBeGreaterThanOrEqual(reader(state)!.viewport.top);
+    expect(match.line).toBeLessThan(reader(state)!.viewport.top + articleHeight(state.size, 0));
     state = press(state, 'N', 'N', 'N');
-    expect(state.reader!.search.current).toBe(expected - 1);
+    expect(reader(state)!.search.current).toBe(expected - 1);
   });
 
   it('says so when a search finds nothing', () => {
@@ -129,21 +132,21 @@ describe('article', () => {
     const ferry = articles.findIndex((a) => a.title.includes('ferry'));
     let state = press(press(startState(load), ...Array(ferry).fill('j')), 'enter');
     state = press(state, 'tab');
-    expect(state.reader!.link).toBe(0);
+    expect(reader(state)!.link).toBe(0);
     state = press(state, 'o');
-    expect(state.request).toMatchObject({ kind: 'open-url', url: state.reader!.doc.links[0].url });
+    expect(state.request).toMatchObject({ kind: 'open-url', url: reader(state)!.doc.links[0].url });
     state = reduce(state, { type: 'request-done', id: state.request!.id });
-    const javascript = state.reader!.doc.links.findIndex((link) => link.url.startsWith('javascript:'));
+    const javascript = reader(state)!.doc.links.findIndex((link) => link.url.startsWith('javascript:'));
     state = press(state, String(javascript + 1));
-    expect(state.reader!.link).toBe(javascript);
+    expect(reader(state)!.link).toBe(javascript);
     state = press(state, 'o');
     expect(state.request).toBeNull();
     expect(state.message).toMatch(/Only http and https/);
     state = press(state, 'shift-tab');
-    expect(state.reader!.link).toBe(javascript - 1);
+    expect(reader(state)!.link).toBe(javascript - 1);
     state = press(state, 'escape');
-    expect(state.reader!.link).toBeNull();
-    expect(state.screen).toBe('article');
+    expect(reader(state)!.link).toBeNull();
+    expect(screen(state)).toBe('article');
   });
 
   it('never opens a link without a key press', () => {
@@ -154,29 +157,29 @@ describe('article', () => {
 
   it('goes back with Esc, h or Left and remembers the paragraph it was at', () => {
     let state = press(open(), 'pagedown', 'pagedown');
-    const paragraph = paragraphAt(state.reader!.doc.paragraphLines, state.reader!.top);
+    const paragraph = paragraphAt(reader(state)!.doc.paragraphLines, reader(state)!.viewport.top);
     expect(paragraph).toBeGreaterThan(0);
     state = press(state, 'h');
-    expect(state.screen).toBe('list');
+    expect(screen(state)).toBe('list');
     expect(state.readState.articles[readKey(articles[longest])].paragraph).toBe(paragraph);
     state = press(state, 'enter');
-    expect(paragraphAt(state.reader!.doc.paragraphLines, state.reader!.top)).toBe(paragraph);
-    expect(press(state, 'left').screen).toBe('list');
-    expect(press(state, 'escape').screen).toBe('list');
+    expect(paragraphAt(reader(state)!.doc.paragraphLines, reader(state)!.viewport.top)).toBe(paragraph);
+    expect(screen(press(state, 'left'))).toBe('list');
+    expect(screen(press(state, 'escape'))).toBe('list');
   });
 
   it('keeps the same paragraph on screen across resizes', () => {
     let state = press(open(24, 100), 'pagedown', 'pagedown', 'j', 'j', 'j');
-    const before = state.reader!;
-    const paragraph = paragraphAt(before.doc.paragraphLines, before.top);
+    const before = reader(state)!;
+    const paragraph = paragraphAt(before.doc.paragraphLines, before.viewport.top);
     for (const size of [{ cols: 40, rows: 12 }, { cols: 20, rows: 6 }, { cols: 200, rows: 50 }, { cols: 63, rows: 24 }]) {
       state = reduce(state, { type: 'resize', size });
-      const reader = state.reader!;
+      const article = reader(state)!;
       const height = articleHeight(size, 0);
-      const start = reader.doc.paragraphLines[paragraph];
-      const end = reader.doc.paragraphLines[paragraph + 1] ?? reader.doc.lines.length;
+      const start = article.doc.paragraphLines[paragraph];
+      const end = article.doc.paragraphLines[paragraph + 1] ?? article.doc.lines.length;
       // Some line of the paragraph is on screen.
-      expect(start < reader.top + height && end > reader.top).toBe(true);
+      expect(start < article.viewport.top + height && end > article.viewport.top).toBe(true);
     }
   });
 
@@ -206,27 +209,27 @@ describe('article', () => {
 describe('help and too small', () => {
   it('opens help from anywhere and returns where it was', () => {
     let state = press(startState(load), 'enter', '?');
-    expect(state.screen).toBe('help');
+    expect(screen(state)).toBe('help');
     state = press(state, 'j', 'escape');
-    expect(state.screen).toBe('article');
+    expect(screen(state)).toBe('article');
     state = press(state, 'h', '?', '?');
-    expect(state.screen).toBe('list');
+    expect(screen(state)).toBe('list');
   });
 
   it('below 20x6 ignores everything but quitting', () => {
     let state = startState(load, { cols: 19, rows: 6 });
     state = press(state, 'j', 'enter');
-    expect(state.screen).toBe('list');
-    expect(state.list.selected).toBe(0);
+    expect(screen(state)).toBe('list');
+    expect(state.list.viewport.cursor).toBe(0);
     expect(press(state, 'q').quit).toBe(true);
   });
 
   it('opens the summary with s and the comparison with c, asking for the analysis', () => {
     const summary = press(startState(load), 'j', 's');
-    expect(summary.screen).toBe('summary');
+    expect(screen(summary)).toBe('summary');
     expect(summary.job).toEqual({ kind: 'summary', article: summary.list.visible[1] });
     const compare = press(startState(load), 'c');
-    expect(compare.screen).toBe('compare');
+    expect(screen(compare)).toBe('compare');
     expect(compare.job).toMatchObject({ kind: 'compare' });
   });
 });

@@ -1,0 +1,127 @@
+import type { LoadResult } from '../library/types.js';
+import { emptyReadState, recordPosition } from '../state/read-state.js';
+import type { ReadState } from '../state/types.js';
+import { emptyAnalysisCache, type AnalysisJob, type AnalysisOutcome } from './analysis-jobs.js';
+import type { ScreenContext } from './context.js';
+import type { KeyPress } from './keymap.js';
+import { Command } from './keymap.js';
+import type { Size } from './layout.js';
+import { SearchIndex } from './library-index.js';
+import { readKey } from './read-key.js';
+import { articlePosition, type ArticleSlice } from './screens/article.js';
+import type { HelpSlice } from './screens/help.js';
+import { createList, type ListSlice } from './screens/list.js';
+import type { PromptSlice } from './screens/prompt.js';
+import type { CompareSlice, SummarySlice } from './screens/sheets.js';
+
+/**
+ * The reader's model (glow's shape): one slice per screen, a back stack of the screens opened over the
+ * list, and what the app is asked to do outside (open a link, run an analysis, quit). Views only draw a
+ * Model; reduce.ts alone changes it.
+ */
+
+/** A screen opened over the list; the last one on the stack is shown, Esc goes back to the one under it. */
+export type ScreenSlice = ArticleSlice | SummarySlice | CompareSlice | HelpSlice;
+
+export type ScreenKind = 'list' | ScreenSlice['kind'];
+
+export type Request = { kind: 'open-url'; url: string; id: number };
+
+export interface Model extends ScreenContext {
+  index: SearchIndex;
+  /** The list, always at the bottom of the back stack. */
+  list: ListSlice;
+  /** Screens opened over the list, oldest first. */
+  stack: ScreenSlice[];
+  /** The filter or search being typed, over the screen on top. */
+  prompt: PromptSlice | null;
+  /** A one-line message for the status line; gone at the next key. */
+  message: string | null;
+  /** Problems found at start (files not loaded, state file); shown on the list until an article is opened. */
+  notice: string | null;
+  request: Request | null;
+  /** An analysis to run (outside the reducer, the NLP being loaded on first use); its result comes back as `analysis-done`. */
+  job: AnalysisJob | null;
+  quit: boolean;
+  now: () => Date;
+}
+
+export type Action =
+  | { type: 'key'; input: string; key: KeyPress }
+  | { type: 'command'; command: Command; input?: string }
+  | { type: 'text'; text: string }
+  | { type: 'resize'; size: Size }
+  | { type: 'message'; text: string }
+  | { type: 'request-done'; id: number }
+  | { type: 'analysis-done'; outcome: AnalysisOutcome };
+
+export interface InitialOptions {
+  load: LoadResult;
+  size: Size;
+  color: boolean;
+  screenReader?: boolean;
+  readState?: ReadState;
+  /** Things to tell the person once at start besides the load problems (a corrupt state file). */
+  notices?: string[];
+  now?: () => Date;
+}
+
+/** The start-up notice: how many files could not be read, with the first reason, and state-file problems. */
+export function startNotice(load: LoadResult, extra: readonly string[] = []): string | null {
+  const parts: string[] = [];
+  if (load.problems.length > 0) {
+    const first = load.problems[0];
+    const name = first.path.split(/[\\/]/).pop() ?? first.path;
+    const count = load.problems.length;
+    parts.push(`${count} file${count === 1 ? '' : 's'} not loaded (${name}: ${first.reason}${count > 1 ? '; …' : ''})`);
+  }
+  parts.push(...extra);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+export function createModel(options: InitialOptions): Model {
+  const articles = options.load.articles;
+  return {
+    size: options.size,
+    color: options.color,
+    screenReader: options.screenReader ?? false,
+    articles,
+    readState: options.readState ?? emptyReadState(),
+    analysis: emptyAnalysisCache(),
+    index: new SearchIndex(articles),
+    list: createList(articles.length),
+    stack: [],
+    prompt: null,
+    message: null,
+    notice: startNotice(options.load, options.notices),
+    request: null,
+    job: null,
+    quit: false,
+    now: options.now ?? (() => new Date()),
+  };
+}
+
+/** The screen shown: the top of the back stack, or the list. */
+export function topScreen(model: Model): ScreenSlice | null {
+  return model.stack.length > 0 ? model.stack[model.stack.length - 1] : null;
+}
+
+export function screenOf(model: Model): ScreenKind {
+  return topScreen(model)?.kind ?? 'list';
+}
+
+/** The slice of kind `kind` nearest the top of the back stack. */
+export function nearest<K extends ScreenSlice['kind']>(model: Model, kind: K): Extract<ScreenSlice, { kind: K }> | null {
+  for (let i = model.stack.length - 1; i >= 0; i--) {
+    const screen = model.stack[i];
+    if (screen.kind === kind) return screen as Extract<ScreenSlice, { kind: K }>;
+  }
+  return null;
+}
+
+/** The read state with the last-opened article's position recorded (what is saved on leaving or quitting). */
+export function withCurrentPosition(model: Model): ReadState {
+  const article = nearest(model, 'article');
+  if (!article) return model.readState;
+  return recordPosition(model.readState, readKey(model.articles[article.index]), articlePosition(article));
+}

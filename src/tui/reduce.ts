@@ -1,0 +1,207 @@
+import { DEFAULT_TOPIC } from '../analysis/default-topic.js';
+import { markOpened } from '../state/read-state.js';
+import { sameJob, withOutcome, type AnalysisOutcome } from './analysis-jobs.js';
+import type { Intent, Step } from './intent.js';
+import { Command, resolveKey, splitKeys, type KeyContext } from './keymap.js';
+import { isTooSmall, type Size } from './layout.js';
+import { nearest, screenOf, topScreen, withCurrentPosition, type Action, type Model, type ScreenSlice } from './model.js';
+import { readKey } from './read-key.js';
+import { fitArticle, openArticle, runSearch, showRange, updateArticle } from './screens/article.js';
+import { fitHelp, openHelp, updateHelp } from './screens/help.js';
+import { applyFilter, fitList, updateList } from './screens/list.js';
+import { typeInPrompt, updatePrompt, type PromptSlice } from './screens/prompt.js';
+import { fitSheet, openCompare, openSummary, updateSheet } from './screens/sheets.js';
+
+/**
+ * The one reducer. It hands each key to the screen on top, whose pure update returns its new slice and
+ * an intent; this alone acts on intents, so it alone moves between screens, along the one back stack.
+ */
+
+function replaceTop(model: Model, screen: ScreenSlice): Model {
+  return { ...model, stack: [...model.stack.slice(0, -1), screen] };
+}
+
+function push(model: Model, screen: ScreenSlice): Model {
+  return { ...model, stack: [...model.stack, screen] };
+}
+
+/** A screen laid out for the terminal's current size and the results so far. */
+function fitScreen(screen: ScreenSlice, model: Model): ScreenSlice {
+  switch (screen.kind) {
+    case 'article':
+      return fitArticle(screen, model);
+    case 'help':
+      return fitHelp(screen, model);
+    case 'summary':
+    case 'compare':
+      return fitSheet(screen, model);
+  }
+}
+
+/** Sheets are cheap to lay out, so every one on the stack follows the size and the results; an article under others is laid out again when it is shown. */
+function fitSheets(model: Model): Model {
+  const last = model.stack.length - 1;
+  return { ...model, stack: model.stack.map((screen, i) => (i === last || screen.kind === 'summary' || screen.kind === 'compare' ? fitScreen(screen, model) : screen)) };
+}
+
+/** Esc: back to the screen under this one, as it was left (laid out again if the terminal changed). */
+function back(model: Model): Model {
+  const top = topScreen(model);
+  if (!top) return model;
+  const left = top.kind === 'article' ? { ...model, readState: withCurrentPosition(model) } : model;
+  const popped = { ...left, stack: left.stack.slice(0, -1) };
+  const shown = topScreen(popped);
+  return shown ? replaceTop(popped, fitScreen(shown, popped)) : popped;
+}
+
+function act(model: Model, intent: Intent): Model {
+  switch (intent.kind) {
+    case 'open-article': {
+      const source = model.articles[intent.index];
+      let article = openArticle(model, intent.index);
+      let message = model.message;
+      if (intent.show) {
+        article = showRange(article, intent.show.range, model);
+        message = `Esc: back to the ${intent.show.from === 'summary' ? 'summary' : 'comparison'}`;
+      }
+      return push({ ...model, notice: null, message, readState: markOpened(model.readState, readKey(source), model.now()) }, article);
+    }
+    case 'back':
+      return back(model);
+    case 'help':
+      return push(model, openHelp());
+    case 'summary': {
+      const recorded = { ...model, readState: withCurrentPosition(model) };
+      const summary = openSummary(intent.article, recorded);
+      return push({ ...recorded, job: summary.sheet ? recorded.job : { kind: 'summary', article: intent.article } }, summary);
+    }
+    case 'compare': {
+      const recorded = { ...model, readState: withCurrentPosition(model) };
+      const open = nearest(model, 'compare');
+      const compare = openCompare(DEFAULT_TOPIC, open?.topic === DEFAULT_TOPIC ? open.order : 'speaker', recorded);
+      return push({ ...recorded, job: compare.sheet ? recorded.job : { kind: 'compare', topic: DEFAULT_TOPIC } }, compare);
+    }
+    case 'prompt': {
+      const prompt: PromptSlice = screenOf(model) === 'list' ? { purpose: 'filter', text: model.list.filter } : { purpose: 'search', text: '' };
+      return { ...model, prompt };
+    }
+    case 'open-url':
+      return { ...model, request: { kind: 'open-url', url: intent.url, id: (model.request?.id ?? 0) + 1 }, message: `Opening ${intent.url}` };
+    case 'say':
+      return { ...model, message: intent.text };
+  }
+}
+
+/** The model with a screen's step applied: its new slice in place, then its intent acted on. */
+function applyStep<S extends ScreenSlice>(model: Model, step: Step<S>): Model {
+  const next = replaceTop(model, step.slice);
+  return step.intent ? act(next, step.intent) : next;
+}
+
+/** A command for the screen on top (not a prompt). */
+function screenCommand(model: Model, command: Command, input: string): Model {
+  const top = topScreen(model);
+  if (command === Command.Help && top?.kind !== 'help') return act(model, { kind: 'help' });
+  if (!top) {
+    const step = updateList(model.list, command, model.index, model);
+    const next = { ...model, list: step.slice };
+    return step.intent ? act(next, step.intent) : next;
+  }
+  switch (top.kind) {
+    case 'article':
+      return applyStep(model, updateArticle(top, command, input, model));
+    case 'help':
+      return applyStep(model, updateHelp(top, command, model));
+    case 'summary':
+    case 'compare':
+      return applyStep(model, updateSheet(top, command, model));
+  }
+}
+
+/** A filter applies as it is typed; a search when Enter is pressed. */
+function promptCommand(model: Model, prompt: PromptSlice, command: Command): Model {
+  const outcome = updatePrompt(prompt, command);
+  if (outcome.kind === 'pass') return screenCommand(model, outcome.command, '');
+  if (prompt.purpose === 'filter') {
+    if (outcome.kind === 'accept') return { ...model, prompt: null };
+    const filter = outcome.kind === 'cancel' ? '' : outcome.prompt.text;
+    const list = applyFilter(model.list, filter, model.index, model);
+    return { ...model, list, prompt: outcome.kind === 'cancel' ? null : outcome.prompt };
+  }
+  if (outcome.kind === 'changed') return { ...model, prompt: outcome.prompt };
+  const cleared = { ...model, prompt: null };
+  const top = topScreen(model);
+  if (outcome.kind === 'cancel' || top?.kind !== 'article') return cleared;
+  return applyStep(cleared, runSearch(top, outcome.text, model.size));
+}
+
+function typeText(model: Model, text: string): Model {
+  if (!model.prompt) return model;
+  const prompt = typeInPrompt(model.prompt, text);
+  if (prompt.purpose === 'search') return { ...model, prompt };
+  return { ...model, prompt, list: applyFilter(model.list, prompt.text, model.index, model) };
+}
+
+function command(model: Model, command: Command, input: string): Model {
+  if (command === Command.Quit) return { ...model, readState: withCurrentPosition(model), quit: true };
+  if (isTooSmall(model.size)) return model;
+  if (model.prompt) return promptCommand(model, model.prompt, command);
+  return screenCommand(model, command, input);
+}
+
+/**
+ * After a resize: the list keeps its selection in view, every sheet is laid out at the new width
+ * keeping the item under the cursor, and the article on top keeps the words at the top of the screen.
+ */
+function resize(model: Model, size: Size): Model {
+  const sized = { ...model, size };
+  return fitSheets({ ...sized, list: fitList(sized.list, sized) });
+}
+
+/** An analysis finished: its results are cached, and the screens waiting for them are laid out. */
+function analysisDone(model: Model, outcome: AnalysisOutcome): Model {
+  const { job } = outcome;
+  const next: Model = { ...model, job: sameJob(model.job, job) ? null : model.job };
+  if ('error' in outcome) {
+    const message = `Analysis failed: ${outcome.error}`;
+    const waiting = (screen: ScreenSlice): boolean =>
+      (screen.kind === 'summary' && job.kind === 'summary' && screen.article === job.article && !screen.sheet) ||
+      (screen.kind === 'compare' && job.kind === 'compare' && screen.topic === job.topic && !screen.sheet);
+    return { ...next, stack: next.stack.map((screen) => (waiting(screen) ? { ...screen, error: message } : screen)) };
+  }
+  return fitSheets({ ...next, analysis: withOutcome(model.analysis, outcome) });
+}
+
+/** Where keys go right now; resolved inside the reducer so keys faster than frames see the latest model. */
+export function keyContext(model: Model): KeyContext {
+  if (isTooSmall(model.size)) return 'too-small';
+  if (model.prompt) return 'prompt';
+  return screenOf(model);
+}
+
+export function reduce(model: Model, action: Action): Model {
+  switch (action.type) {
+    case 'key': {
+      const presses = splitKeys(action.input, action.key);
+      if (presses.length !== 1) return presses.reduce((current, press) => reduce(current, { type: 'key', ...press }), model);
+      const result = resolveKey(keyContext(model), action.input, action.key);
+      if (result === null) return model;
+      if ('text' in result) return typeText(model, result.text);
+      return reduce(model, { type: 'command', command: result.command, input: result.input });
+    }
+    case 'command': {
+      const cleared = model.message === null ? model : { ...model, message: null };
+      return command(cleared, action.command, action.input ?? '');
+    }
+    case 'text':
+      return typeText(model, action.text);
+    case 'resize':
+      return resize(model, action.size);
+    case 'message':
+      return { ...model, message: action.text };
+    case 'request-done':
+      return model.request?.id === action.id ? { ...model, request: null } : model;
+    case 'analysis-done':
+      return analysisDone(model, action.outcome);
+  }
+}

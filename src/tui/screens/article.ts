@@ -1,0 +1,274 @@
+import type { Article } from '../../library/types.js';
+import { renderArticle } from '../../render/article.js';
+import { locateRange, type TextRange } from '../../render/evidence.js';
+import { findMatches } from '../../render/search.js';
+import { stripStyle, wrapLine } from '../../render/text.js';
+import type { Match, RenderedArticle } from '../../render/types.js';
+import { isOpenable } from '../../platform/open-url.js';
+import type { ScreenContext } from '../context.js';
+import { stay, type Step } from '../intent.js';
+import { Command } from '../keymap.js';
+import { articleHeight, maxLinkPanelLines, measureFor, type Size } from '../layout.js';
+import { readKey } from '../read-key.js';
+import { EMPTY_VIEWPORT, clampTop, revealLine, textContent, update, type Mark, type Viewport } from '../viewport.js';
+
+/**
+ * The article screen: the article laid out at the terminal's measure, the viewport over it, the search
+ * in force, the picked link, and the sentence shown from a summary or a comparison.
+ */
+
+export interface SearchState {
+  /** The search in force, whose matches are marked. */
+  query: string;
+  matches: Match[];
+  /** Index into `matches` of the current match, or -1. */
+  current: number;
+}
+
+/** The sentence shown highlighted in an article opened from a summary or a comparison. */
+export interface Highlight {
+  ranges: Match[];
+  /** The text range shown, kept so the highlight can be found again after a re-wrap. */
+  range: TextRange;
+}
+
+export interface ArticleSlice {
+  kind: 'article';
+  /** Index into `articles`. */
+  index: number;
+  width: number;
+  doc: RenderedArticle;
+  /** The lines without styling, made on the first search. */
+  plain: string[] | null;
+  viewport: Viewport;
+  search: SearchState;
+  /** Index into `doc.links` of the picked link, or null. */
+  link: number | null;
+  /** Digits typed so far for a link number ("1" then "2" picks [12]). */
+  digits: string;
+  highlight: Highlight | null;
+}
+
+const NO_SEARCH: SearchState = { query: '', matches: [], current: -1 };
+
+/** Index of the paragraph shown at `top`: the last one starting at or above it. */
+export function paragraphAt(paragraphLines: readonly number[], top: number): number {
+  let low = 0;
+  let high = paragraphLines.length - 1;
+  let found = 0;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (paragraphLines[mid] <= top) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** The paragraph at the top of the screen: what the read state remembers. */
+export function articlePosition(article: ArticleSlice): number {
+  return paragraphAt(article.doc.paragraphLines, article.viewport.top);
+}
+
+/** The link panel: the picked link's number, text and full address, wrapped to the terminal. */
+export function linkPanel(article: ArticleSlice, size: Size): string[] {
+  if (article.link === null) return [];
+  const link = article.doc.links[article.link];
+  if (!link) return [];
+  const text = `Link [${article.link + 1}/${article.doc.links.length}] ${link.text}: ${link.url}`;
+  const lines = wrapLine(text, Math.max(1, size.cols));
+  const max = maxLinkPanelLines(size);
+  return lines.length > max ? [...lines.slice(0, max - 1), `${lines[max - 1].slice(0, -1)}…`] : lines;
+}
+
+export function articleViewHeight(article: ArticleSlice, size: Size): number {
+  return articleHeight(size, linkPanel(article, size).length);
+}
+
+/**
+ * The marks drawn over the lines, sorted by line; within a line, the highlighted sentence, then the
+ * search matches, then the picked link's number (unless a match already covers it).
+ */
+function marksOf(article: ArticleSlice): Mark[] {
+  const marks: Mark[] = [];
+  for (const range of article.highlight?.ranges ?? []) marks.push({ ...range, current: false });
+  article.search.matches.forEach((match, m) => marks.push({ ...match, current: m === article.search.current }));
+  const linkLine = article.link === null ? -1 : (article.doc.linkLines[article.link] ?? -1);
+  if (article.link !== null && linkLine >= 0) {
+    const marker = `[${article.link + 1}]`;
+    const at = stripStyle(article.doc.lines[linkLine] ?? '').indexOf(marker);
+    const covered = marks.some((r) => r.line === linkLine && r.start < at + marker.length && r.end > at);
+    if (at >= 0 && !covered) marks.push({ line: linkLine, start: at, end: at + marker.length, current: true });
+  }
+  return marks.sort((a, b) => a.line - b.line);
+}
+
+function withTop(article: ArticleSlice, top: number): ArticleSlice {
+  return top === article.viewport.top ? article : { ...article, viewport: { ...article.viewport, top } };
+}
+
+/** The slice with its marks drawn from its search, link and highlight. */
+function marked(article: ArticleSlice): ArticleSlice {
+  return { ...article, viewport: { ...article.viewport, marks: marksOf(article) } };
+}
+
+/** An article laid out for the terminal, at the paragraph where it was left last time. */
+export function openArticle(context: ScreenContext, index: number): ArticleSlice {
+  const source = context.articles[index];
+  const width = measureFor(context.size);
+  const doc = renderArticle(source, { width, color: context.color });
+  const saved = context.readState.articles[readKey(source)];
+  const startLine = saved ? (doc.paragraphLines[saved.paragraph] ?? 0) : 0;
+  const article: ArticleSlice = { kind: 'article', index, width, doc, plain: null, viewport: EMPTY_VIEWPORT, search: NO_SEARCH, link: null, digits: '', highlight: null };
+  return withTop(article, clampTop(startLine, doc.lines.length, articleViewHeight(article, context.size)));
+}
+
+function highlightIn(article: ArticleSlice, source: Article, range: TextRange): Highlight {
+  return { ranges: locateRange(article.doc, source.paragraphs, range), range };
+}
+
+/** The top that shows a highlight, with a line of context above it when there is room. */
+export function topForHighlight(highlight: Highlight, total: number, height: number): number {
+  const first = highlight.ranges[0]?.line ?? 0;
+  return clampTop(first - (height > 6 ? 2 : 0), total, height);
+}
+
+/** The article scrolled to `range` of its text, shown highlighted. */
+export function showRange(article: ArticleSlice, range: TextRange, context: ScreenContext): ArticleSlice {
+  const highlight = highlightIn(article, context.articles[article.index], range);
+  const top = topForHighlight(highlight, article.doc.lines.length, articleHeight(context.size, 0));
+  return marked({ ...withTop(article, top), highlight });
+}
+
+function pickLink(article: ArticleSlice, link: number, size: Size, digits = ''): ArticleSlice {
+  const picked = { ...article, link, digits };
+  const line = article.doc.linkLines[link] ?? article.viewport.top;
+  return marked(withTop(picked, revealLine(article.viewport.top, line, article.doc.lines.length, articleViewHeight(picked, size))));
+}
+
+function goToMatch(article: ArticleSlice, current: number, size: Size): ArticleSlice {
+  const match = article.search.matches[current];
+  const { top } = article.viewport;
+  const next = match ? revealLine(top, match.line, article.doc.lines.length, articleViewHeight(article, size)) : top;
+  return marked({ ...withTop(article, next), search: { ...article.search, current } });
+}
+
+/** The search for `query` run over the article's lines: the first match at or below the top is current. */
+export function runSearch(article: ArticleSlice, query: string, size: Size): Step<ArticleSlice> {
+  const plain = article.plain ?? article.doc.lines.map(stripStyle);
+  const matches = findMatches(plain, query);
+  const searched = marked({ ...article, plain, search: { query, matches, current: -1 } });
+  if (query === '') return stay(searched);
+  if (matches.length === 0) return stay(searched, { kind: 'say', text: `Not found: ${query}` });
+  const first = matches.findIndex((match) => match.line >= article.viewport.top);
+  return stay(goToMatch(searched, first >= 0 ? first : 0, size));
+}
+
+export function updateArticle(start: ArticleSlice, command: Command, input: string, context: ScreenContext): Step<ArticleSlice> {
+  const { size } = context;
+  const { doc } = start;
+  const links = doc.links.length;
+  // Any key but a digit ends a link number being typed.
+  const article = command !== Command.PickLink && start.digits !== '' ? { ...start, digits: '' } : start;
+  switch (command) {
+    case Command.Back:
+      if (article.link !== null) return stay(marked({ ...article, link: null }));
+      if (article.search.query !== '') return stay(marked({ ...article, search: NO_SEARCH }));
+      return stay(article, { kind: 'back' });
+    case Command.Search:
+      return stay(article, { kind: 'prompt' });
+    case Command.Summary:
+      return stay(article, { kind: 'summary', article: article.index });
+    case Command.Compare:
+      return stay(article, { kind: 'compare' });
+    case Command.NextMatch:
+    case Command.PreviousMatch: {
+      const count = article.search.matches.length;
+      if (article.search.query === '') return stay(start, { kind: 'say', text: 'No search yet: press / to search' });
+      if (count === 0) return stay(start, { kind: 'say', text: `Not found: ${article.search.query}` });
+      const step = command === Command.NextMatch ? 1 : -1;
+      const from = article.search.current < 0 ? (step > 0 ? -1 : 0) : article.search.current;
+      return stay(goToMatch(article, (from + step + count) % count, size));
+    }
+    case Command.NextLink:
+    case Command.PreviousLink: {
+      if (links === 0) return stay(start, { kind: 'say', text: 'This article has no links' });
+      const step = command === Command.NextLink ? 1 : -1;
+      const from = article.link ?? (step > 0 ? -1 : links);
+      return stay(pickLink(article, (from + step + links) % links, size));
+    }
+    case Command.PickLink: {
+      if (links === 0) return stay({ ...article, digits: '' }, { kind: 'say', text: 'This article has no links' });
+      const joined = article.digits + input;
+      if (article.digits !== '' && Number(joined) >= 1 && Number(joined) <= links) return stay(pickLink(article, Number(joined) - 1, size, joined));
+      const single = Number(input);
+      if (single >= 1 && single <= links) return stay(pickLink(article, single - 1, size, input));
+      return stay({ ...article, digits: '' }, { kind: 'say', text: `No link [${input}]: this article has ${links}` });
+    }
+    case Command.OpenLink: {
+      if (article.link === null) return stay(article, { kind: 'say', text: links > 0 ? 'Pick a link first: Tab or its number' : 'This article has no links' });
+      const url = doc.links[article.link].url;
+      if (!isOpenable(url)) return stay(article, { kind: 'say', text: 'Only http and https links are opened' });
+      return stay(article, { kind: 'open-url', url });
+    }
+    default: {
+      const viewport = update(article.viewport, command, textContent(doc.lines.length), articleViewHeight(article, size));
+      return stay(viewport ? { ...article, viewport } : article);
+    }
+  }
+}
+
+/** Letters a rendered line holds, without styling or spaces: the same text wraps differently at each width. */
+function textLength(line: string): number {
+  return stripStyle(line).replace(/\s+/g, '').length;
+}
+
+/**
+ * The top line after a re-wrap that shows the text the old top line began with: the same paragraph,
+ * and within it the line that holds the same character (counted without spaces), so the words that
+ * were at the top of the screen stay on it.
+ */
+export function carryPosition(before: RenderedArticle, after: RenderedArticle, top: number): number {
+  const old = before.paragraphLines;
+  if (old.length === 0 || top < old[0]) {
+    return before.lines.length === 0 ? 0 : Math.round((top / before.lines.length) * after.lines.length);
+  }
+  const p = paragraphAt(old, top);
+  let offset = 0;
+  for (let line = old[p]; line < top; line++) offset += textLength(before.lines[line]);
+  const start = after.paragraphLines[p] ?? 0;
+  const end = p + 1 < after.paragraphLines.length ? after.paragraphLines[p + 1] : after.lines.length;
+  let seen = 0;
+  for (let line = start; line < end; line++) {
+    seen += textLength(after.lines[line]);
+    if (seen > offset) return line;
+  }
+  return Math.max(start, end - 1);
+}
+
+/**
+ * The article for the terminal's current size: laid out again at a new measure with the words that
+ * were at the top of the screen kept there, its highlight and search found again in the new lines.
+ */
+export function fitArticle(article: ArticleSlice, context: ScreenContext): ArticleSlice {
+  const width = measureFor(context.size);
+  if (width === article.width) {
+    return withTop(article, clampTop(article.viewport.top, article.doc.lines.length, articleViewHeight(article, context.size)));
+  }
+  const source = context.articles[article.index];
+  const doc = renderArticle(source, { width, color: context.color });
+  const top = carryPosition(article.doc, doc, article.viewport.top);
+  let moved: ArticleSlice = { ...withTop(article, top), width, doc, plain: null };
+  if (article.highlight) moved = { ...moved, highlight: highlightIn(moved, source, article.highlight.range) };
+  if (article.search.query !== '') {
+    const plain = doc.lines.map(stripStyle);
+    const matches = findMatches(plain, article.search.query);
+    const current = matches.length === 0 ? -1 : Math.max(0, matches.findIndex((match) => match.line >= top));
+    moved = { ...moved, plain, search: { ...article.search, matches, current } };
+  }
+  moved = marked(moved);
+  return withTop(moved, clampTop(top, doc.lines.length, articleViewHeight(moved, context.size)));
+}

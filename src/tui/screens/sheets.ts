@@ -1,0 +1,118 @@
+import type { Evidence } from '../../analysis/types.js';
+import type { TextRange } from '../../render/evidence.js';
+import type { SentenceRange } from '../analysis-jobs.js';
+import { comparisonSheet, type CompareOrder } from '../compare-lines.js';
+import type { ScreenContext } from '../context.js';
+import { stay, type Step } from '../intent.js';
+import { Command } from '../keymap.js';
+import { measureFor, pagedHeight } from '../layout.js';
+import { cursorForKey, sheetContent, type Sheet } from '../sheet.js';
+import { summarySheet } from '../summary-lines.js';
+import { EMPTY_VIEWPORT, revealCursor, update, type Viewport } from '../viewport.js';
+
+/**
+ * The summary and comparison screens: a sheet of items (facts, statements) laid out once per width,
+ * the viewport over it, and Enter to show an item's sentence in its article. Pure: the analysis runs
+ * outside (analysis-jobs.ts) and its results arrive in the context's cache.
+ */
+
+interface SheetSlice {
+  /** Null while the analysis runs ("Analysing…") or when it failed (`error`). */
+  sheet: Sheet | null;
+  /** The width the sheet was laid out at. */
+  width: number;
+  viewport: Viewport;
+  error: string | null;
+}
+
+export interface SummarySlice extends SheetSlice {
+  kind: 'summary';
+  /** Index of the summarised article. */
+  article: number;
+}
+
+export interface CompareSlice extends SheetSlice {
+  kind: 'compare';
+  topic: string;
+  order: CompareOrder;
+}
+
+export type SheetScreen = SummarySlice | CompareSlice;
+
+function layout(slice: SheetScreen, context: ScreenContext, order = slice.kind === 'compare' ? slice.order : 'speaker'): Sheet | null {
+  const width = measureFor(context.size);
+  if (slice.kind === 'summary') {
+    const summary = context.analysis.summaries[slice.article];
+    return summary ? summarySheet(summary, { width, color: context.color, article: slice.article }) : null;
+  }
+  const comparison = context.analysis.comparisons[slice.topic];
+  if (!comparison) return null;
+  const articleIndex = (id: string): number => context.articles.findIndex((article) => article.id === id);
+  return comparisonSheet(comparison, { width, color: context.color, order, articleIndex });
+}
+
+/** The cursor on the item with `key` in `sheet` (the first item when there is none), in view. */
+function viewportAt(sheet: Sheet, key: string | undefined, context: ScreenContext): Viewport {
+  return revealCursor({ ...EMPTY_VIEWPORT, cursor: cursorForKey(sheet, key) }, sheetContent(sheet), pagedHeight(context.size));
+}
+
+/** A summary screen, laid out from the cache, or waiting for the analysis. */
+export function openSummary(article: number, context: ScreenContext): SummarySlice {
+  const slice: SummarySlice = { kind: 'summary', article, sheet: null, width: measureFor(context.size), viewport: EMPTY_VIEWPORT, error: null };
+  return fitSheet(slice, context);
+}
+
+/** A comparison screen over every loaded article, in `order`. */
+export function openCompare(topic: string, order: CompareOrder, context: ScreenContext): CompareSlice {
+  const slice: CompareSlice = { kind: 'compare', topic, order, sheet: null, width: measureFor(context.size), viewport: EMPTY_VIEWPORT, error: null };
+  return fitSheet(slice, context);
+}
+
+/**
+ * The screen for the terminal's current size and the results so far: laid out again when the width
+ * changed or its results arrived, keeping the item under the cursor; else the cursor's item kept in view.
+ */
+export function fitSheet<S extends SheetScreen>(slice: S, context: ScreenContext): S {
+  const width = measureFor(context.size);
+  if (slice.sheet === null || slice.width !== width) {
+    const sheet = layout(slice, context);
+    if (!sheet) return slice;
+    const key = slice.sheet?.anchors[slice.viewport.cursor]?.key;
+    return { ...slice, sheet, width, error: null, viewport: viewportAt(sheet, key, context) };
+  }
+  return { ...slice, viewport: revealCursor(slice.viewport, sheetContent(slice.sheet), pagedHeight(context.size)) };
+}
+
+/** The sentence that holds the evidence (facts point at their words; Enter shows the whole sentence). */
+export function sentenceOf(sentences: readonly SentenceRange[] | undefined, evidence: Evidence): TextRange {
+  const sentence = sentences?.[evidence.sentence];
+  const holds = sentence && sentence.start <= evidence.start && evidence.end <= sentence.end;
+  return holds ? { paragraph: evidence.paragraph, start: sentence.start, end: sentence.end } : { paragraph: evidence.paragraph, start: evidence.start, end: evidence.end };
+}
+
+export function updateSheet<S extends SheetScreen>(slice: S, command: Command, context: ScreenContext): Step<S> {
+  if (command === Command.Back) return stay(slice, { kind: 'back' });
+  if (command === Command.Compare && slice.kind === 'summary') return stay(slice, { kind: 'compare' });
+  const sheet = slice.sheet;
+  if (!sheet) return stay(slice);
+  switch (command) {
+    case Command.Open: {
+      const target = sheet.anchors[slice.viewport.cursor]?.target;
+      if (!target) return stay(slice, { kind: 'say', text: 'Nothing to show here' });
+      const range = sentenceOf(context.analysis.sentences[target.article], target.evidence);
+      return stay(slice, { kind: 'open-article', index: target.article, show: { range, from: slice.kind } });
+    }
+    case Command.Timeline: {
+      if (slice.kind !== 'compare') return stay(slice);
+      const order: CompareOrder = slice.order === 'speaker' ? 'timeline' : 'speaker';
+      const next = layout(slice, context, order);
+      if (!next) return stay(slice);
+      const key = sheet.anchors[slice.viewport.cursor]?.key;
+      return stay({ ...slice, order, sheet: next, viewport: viewportAt(next, key, context) });
+    }
+    default: {
+      const viewport = update(slice.viewport, command, sheetContent(sheet), pagedHeight(context.size));
+      return stay(viewport ? { ...slice, viewport } : slice);
+    }
+  }
+}
