@@ -342,6 +342,7 @@ async function benchAnalysis(library) {
   } catch (error) {
     failedRow('Analysis', 'summary of one article, NLP loaded', error, '<= 20 ms');
   }
+  await benchSummaryGrowth();
   if (!library) return;
   const cacheHome = join(outDir, 'cache-compare');
   const args = [bin, '--dir', library.dir, 'compare', 'ceasefire', '--json'];
@@ -363,6 +364,27 @@ async function benchAnalysis(library) {
     row({ section: 'Analysis', measure: `compare ceasefire --json, ${library.label} articles, warm`, value: median(warm), reference: library.readMedian, refLabel: 'read every file once', absoluteLimit: 1000, target: '<= 1 s' });
   } catch (error) {
     failedRow('Analysis', `compare ceasefire --json, ${library.label} articles`, error, '<= 5 s cold, <= 1 s warm');
+  }
+}
+
+/** Linear analysis: a 1 MB article's summary against a 100 KB one's (the same generator, the same probe). */
+async function benchSummaryGrowth() {
+  const [small, large] = quick ? [10_000, 100_000] : [100_000, 1_000_000];
+  const label = (bytes) => (bytes >= 1_000_000 ? `${bytes / 1_000_000} MB` : `${bytes / 1000} KB`);
+  const measure = `summary ${label(large)} vs ${label(small)}`;
+  try {
+    const probe = join(outDir, 'summary-probe.mjs');
+    await bundleProbe(join(repoRoot, 'bench', 'probes', 'summary.mjs'), probe);
+    const medians = {};
+    for (const bytes of [small, large]) {
+      const { dir } = generateSingle(join(outDir, `summary-${bytes}`), { bytes, name: `summary-${bytes}` });
+      const result = await runPiped([probe, dir, String(quick ? 1 : 5)], { env: terminalEnv(), timeoutMs: 300_000 });
+      if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').at(-1));
+      medians[bytes] = median(JSON.parse(result.stdout).times);
+    }
+    row({ section: 'Analysis', measure, value: medians[large], reference: medians[small], refLabel: `${label(small)} article`, ratioLimit: 12, target: '<= 12x' });
+  } catch (error) {
+    failedRow('Analysis', measure, error, '<= 12x');
   }
 }
 

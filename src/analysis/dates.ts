@@ -139,7 +139,7 @@ function resolve(result: chrono.ParsedResult, index: number, sentence: string, r
   const hasYear = c.isCertain('year');
   const weekday = c.isCertain('weekday') ? c.get('weekday') : null;
 
-  const lookingAhead = FUTURE.test(sentence.slice(0, index) + ' ' + text);
+  const lookingAhead = FUTURE.test(before(sentence, index) + ' ' + text);
   if (hasMonth && !hasYear) {
     if (!reference) return null;
     const month = c.get('month') ?? 1;
@@ -172,6 +172,28 @@ const YEAR_ALONE = /\b(?:(?:in|since|by|until|from|during|before|after|of|early|
 /** "two days prior to the attack", "three weeks before the vote": a span counted back from a named event. */
 const ANCHORED = /\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)\s+(?:days?|weeks?|months?|years?)\s+(?:prior to|before|after)\s+((?:the|a|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}?(?:attack|strike|summit|meeting|talks|vote|election|invasion|war|visit|ceasefire|truce|deal|quake|earthquake|floods?|storm|explosion|blast|announcement|deadline))\b/giu;
 
+/**
+ * How far back from a date its context is read (a clause and then some). Every look-behind
+ * reads at most this much, so a sentence with many dates costs linear time, not quadratic:
+ * a regex ending in `$` scans from the start of whatever it is given.
+ */
+const CONTEXT_CHARS = 240;
+
+/** The text before `at`, at most CONTEXT_CHARS of it. */
+function before(sentence: string, at: number): string {
+  return sentence.slice(Math.max(0, at - CONTEXT_CHARS), at);
+}
+
+/** The text before `at`, at most `max` characters, starting at a word boundary so no word is cut. */
+function wordsBefore(sentence: string, at: number, max: number): string {
+  let from = Math.max(0, at - max);
+  if (from > 0) {
+    const space = sentence.indexOf(' ', from);
+    from = space < 0 || space >= at ? at : space + 1;
+  }
+  return sentence.slice(from, at);
+}
+
 /** The event a date belongs to, when the sentence says. */
 export function eventFor(sentence: string, start: number, end: number): string | null {
   return premodifierEvent(sentence, start, end) ?? postmodifierEvent(sentence, start) ?? verbEvent(sentence, start)
@@ -202,7 +224,7 @@ function phraseFrom(text: string, from: number, max: number): { words: string[];
 
 /** "the Aug. 15 Trump-Putin summit in Alaska", "Trump's Aug. 8 deadline for Putin to ...". */
 function premodifierEvent(sentence: string, start: number, end: number): string | null {
-  const before = /(?:\b(the|a|an|this|that|its|his|her|their)|([\p{L}.-]+['’]s))\s+$/iu.exec(sentence.slice(0, start));
+  const before = /(?:\b(the|a|an|this|that|its|his|her|their)|([\p{L}.-]+['’]s))\s+$/iu.exec(wordsBefore(sentence, start, 80));
   // "Sunday's attack": the date itself is the possessor.
   const possessive = /^['’]s(?=\s)/.exec(sentence.slice(end));
   if (possessive) end += possessive[0].length;
@@ -235,7 +257,7 @@ function phrasePP(sentence: string, from: number): string | null {
 /** "his nightly address on Sept. 7", "the full-scale invasion in February 2022". */
 function postmodifierEvent(sentence: string, start: number): string | null {
   const m = /((?:[\p{L}'’-]+\s+){0,2})([\p{L}-]+)\s+(?:on|in|of|from|held on|set for|scheduled for|slated for|due on)\s+$/iu.exec(
-    sentence.slice(0, start),
+    wordsBefore(sentence, start, 120),
   );
   if (!m || !EVENT_NOUNS.has(m[2].toLowerCase())) return null;
   const modifiers = m[1].trim().split(/\s+/).filter(Boolean);
@@ -248,12 +270,12 @@ function postmodifierEvent(sentence: string, start: number): string | null {
 /** "a 30-day freeze on attacks ... ends Friday": the clause's subject is the event. */
 function verbEvent(sentence: string, start: number): string | null {
   const m = /(?:^|[,;:]\s*(?:and\s+)?|\band\s+)([^,;:]*?)\s+(?:ends|end|expires|expire|begins|begin|starts|start|takes effect|runs out|ended|began|started|expired|will end|will begin|will start|would end|would begin|would start|would expire|is due|was held|will be held|is set|are set)\s+(?:on\s+|in\s+)?$/i.exec(
-    sentence.slice(0, start),
+    before(sentence, start),
   );
   if (!m) return null;
   // "The war between X and Y, which began in April 2023": the event is what "which" stands for.
   if (/^(?:which|that)$/i.test(m[1].trim())) {
-    const antecedent = /(?:^|[,;:]\s*)([^,;:]+?)\s*$/.exec(sentence.slice(0, m.index));
+    const antecedent = /(?:^|[,;:]\s*)([^,;:]+?)\s*$/.exec(before(sentence, m.index + Math.max(0, start - CONTEXT_CHARS)));
     if (!antecedent) return null;
     const words = antecedent[1].trim().split(/\s+/);
     if (!words.some((w) => EVENT_NOUNS.has(w.toLowerCase().replace(/[^a-z-]/g, '')))) return null;
@@ -338,6 +360,9 @@ interface FoundDate {
  */
 const BATCH_SEPARATOR = '\n\n\u2029\n\n';
 
+/** The most text handed to chrono in one call: large enough that its per-call cost is spread thin. */
+const CHRONO_BATCH_CHARS = 8_000;
+
 /** Dates in one sentence, with ranges relative to the sentence text. */
 export function findDatesInText(sentence: string, articleDate: string | null, withEvents = true): FoundDate[] {
   return findDatesInTexts([sentence], articleDate, withEvents)[0];
@@ -354,7 +379,7 @@ function readResult(r: chrono.ParsedResult, index: number, sentence: string, nor
   // "may" in lower case is the verb ("he may 5 times ..."), not the month.
   if (/^may\b/.test(text)) return null;
   // "Weekend service is unchanged": a bare "weekend" names a kind of day, not a date; "the/this/last weekend" does.
-  if (/^weekends?$/i.test(text) && !/\b(?:the|this|last|next|that|coming|past)\s+$/i.test(sentence.slice(0, start))) return null;
+  if (/^weekends?$/i.test(text) && !/\b(?:the|this|last|next|that|coming|past)\s+$/i.test(before(sentence, start))) return null;
   // "for 44 days" is a duration, not a date; chrono reads it as one. So is "in eight hours".
   if (/^(?:for|over|within)\s/i.test(text)) return null;
   if (/^(?:in|within)\s+[\p{L}\d-]+\s+(?:seconds?|minutes?|hours?)$/iu.test(text)) return null;
@@ -403,8 +428,13 @@ function simpleAgo(sentence: string, reference: Date, withEvents: boolean): Foun
   if (!/\bago\b/i.test(sentence)) return null;
   const matches = [...sentence.matchAll(SIMPLE_AGO)];
   if (matches.length === 0) return null;
-  let rest = sentence;
-  for (const m of matches) rest = rest.slice(0, m.index) + ' '.repeat(m[0].length) + rest.slice(m.index + m[0].length);
+  let rest = '';
+  let pos = 0;
+  for (const m of matches) {
+    rest += sentence.slice(pos, m.index) + ' '.repeat(m[0].length);
+    pos = m.index + m[0].length;
+  }
+  rest += sentence.slice(pos);
   if (MAY_HOLD_DATE.test(rest) || /\bago\b/i.test(rest)) return null;
   return matches.map((m) => {
     const start = m.index;
@@ -430,8 +460,20 @@ export function findDatesInTexts(sentences: string[], articleDate: string | null
     if (ago) simple.set(i, ago);
   }
   const viaChrono = gated.filter((i) => !simple.has(i));
-  const texts = viaChrono.map((i) => sentences[i]);
-  const parsed = texts.length > 0 ? chronoDates(texts, texts.map(normaliseNumbers), reference, withEvents) : [];
+  const parsed: FoundDate[][] = [];
+  // Batches of bounded size: some of chrono's refiners re-read the text before each result
+  // (`text.substring(0, index).match(/…$/)`), which is quadratic in the length of one call.
+  for (let from = 0; from < viaChrono.length;) {
+    let to = from;
+    let chars = 0;
+    while (to < viaChrono.length && (to === from || chars + sentences[viaChrono[to]].length <= CHRONO_BATCH_CHARS)) {
+      chars += sentences[viaChrono[to]].length + BATCH_SEPARATOR.length;
+      to++;
+    }
+    const texts = viaChrono.slice(from, to).map((i) => sentences[i]);
+    parsed.push(...chronoDates(texts, texts.map(normaliseNumbers), reference, withEvents));
+    from = to;
+  }
   const found = new Map<number, FoundDate[]>(simple);
   viaChrono.forEach((i, k) => found.set(i, parsed[k]));
   gated.forEach((i) => {

@@ -284,7 +284,24 @@ function looksCommonPlural(word: string, text: string): boolean {
   const lower = word.toLowerCase();
   if (BODY_NOUNS.has(lower) || PLURAL_ENDING.test(word)) return true;
   // Written in lower case elsewhere in the article: a common noun.
-  return new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'u').test(text);
+  return lowerCaseWords(text).has(lower);
+}
+
+const lowerWordsCache = new Map<string, Set<string>>();
+
+/**
+ * Every word of the text written in lower case, read once per article: testing a word against
+ * the whole text each time it is met made the entity pass quadratic in the article's length.
+ */
+function lowerCaseWords(text: string): Set<string> {
+  const hit = lowerWordsCache.get(text);
+  if (hit) return hit;
+  const words = new Set<string>();
+  for (const m of text.matchAll(/\p{L}+/gu)) if (m[0] === m[0].toLowerCase()) words.add(m[0]);
+  // One article at a time: the previous article's words are never needed again.
+  lowerWordsCache.clear();
+  lowerWordsCache.set(text, words);
+  return words;
 }
 
 /** "a spokesperson for Nordhavn Terminals": what a spokesperson speaks for is a body. */

@@ -107,6 +107,31 @@ function endsSentence(text: string, runStart: number, runEnd: number, next: numb
   return true;
 }
 
+/**
+ * The longest sentence the analysis reads as one. Real sentences stay far below it; text without
+ * full stops (a transcript, a list, a scraped page) would otherwise be one sentence, and every
+ * per-sentence step that looks around a word would make the article's cost grow with its square.
+ */
+export const MAX_SENTENCE_CHARS = 2_000;
+
+/** Cut a range longer than MAX_SENTENCE_CHARS at the last space before the limit (or at the limit). */
+function capLength(text: string, start: number, end: number): [number, number][] {
+  if (end - start <= MAX_SENTENCE_CHARS) return [[start, end]];
+  const out: [number, number][] = [];
+  let s = start;
+  while (end - s > MAX_SENTENCE_CHARS) {
+    const limit = s + MAX_SENTENCE_CHARS;
+    const space = text.lastIndexOf(' ', limit);
+    let cut = space > s + MAX_SENTENCE_CHARS / 2 ? space : limit;
+    // Never between the halves of a surrogate pair.
+    if (cut === limit && /[\uDC00-\uDFFF]/.test(text[cut] ?? '')) cut--;
+    out.push([s, cut]);
+    s = cut;
+  }
+  out.push([s, end]);
+  return out;
+}
+
 function splitParagraph(text: string): [number, number][] {
   const ranges: [number, number][] = [];
   let start = 0;
@@ -136,6 +161,7 @@ function splitParagraph(text: string): [number, number][] {
   }
   ranges.push([start, text.length]);
   return ranges
+    .flatMap(([s, e]) => capLength(text, s, e))
     .map(([s, e]): [number, number] => {
       while (s < e && isSpace(text[s])) s++;
       while (e > s && isSpace(text[e - 1])) e--;
