@@ -2,91 +2,144 @@ import type { Article } from '../library/types.js';
 
 /** How many recent filters' results are kept, so deleting a letter does not scan the library again. */
 const REMEMBERED_RESULTS = 16;
+/** How many terms' matching words are kept: the terms of the last few filters. */
+const REMEMBERED_TERMS = 8;
+/** Longest stretch warm() works without yielding. */
+const WARM_SLICE_MS = 4;
+
+const WHITESPACE = /\s+/;
+
+/** Whether a UTF-16 code unit is what /\s/ matches (filter terms are split on it). */
+function isWhitespace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
 
 /**
- * What the list filter searches: title, tags and body of each article, lower-cased once and kept.
- * Built lazily on the first filter, so a start with thousands of articles does not pay for it.
+ * The one case fold for the filter, used for the index and for what is typed alike. Lower case, with
+ * the final sigma (ς, which toLowerCase picks by context: "FIREΣ" alone ends in ς, inside "FIREΣFIRE"
+ * it is σ) folded to σ, so a filter typed a key at a time matches what the whole text holds.
+ */
+export function foldCase(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.includes('ς') ? lower.replaceAll('ς', 'σ') : lower;
+}
+
+/** The words of a filter: every one must appear (in any order) for an article to be listed. */
+export function filterTerms(filter: string): string[] {
+  return foldCase(filter).split(WHITESPACE).filter(Boolean);
+}
+
+/** The words (ids) that hold a term, found by scanning the word list up to `scanned`. */
+interface TermMatch {
+  term: string;
+  /** 1 for each word id holding the term, up to `scanned`. */
+  marks: Uint8Array;
+  ids: number[];
+  scanned: number;
+}
+
+/**
+ * What the list filter searches: the title, tags and body of each article. A filter term never holds
+ * whitespace, so it occurs in an article exactly when it occurs inside one of the article's words
+ * (runs without whitespace). So the index keeps each distinct word of the library once, folded, and
+ * for each article the ids of its distinct words: a term is looked for in the word list (tens of
+ * thousands of words, not 50 MB of text), and an article matches when one of its words does. News
+ * repeats its words, so this is a fraction of a lower-cased copy of every body, which it replaces.
  *
- * A filter term never holds whitespace, so it can only occur inside title and tags or inside the
- * body, never across them: the two are kept apart and title and tags, short and where most matches
- * are, are looked at first.
+ * Built lazily, an article at a time, and ahead of need in small slices (warm) while the list is shown.
  */
 export class SearchIndex {
-  private readonly heads: (string | undefined)[];
-  private readonly bodies: (string | undefined)[];
+  private readonly wordIds = new Map<string, number>();
+  private readonly words: string[] = [];
+  /** Per word id, the last article it was counted for (to keep each article's words distinct). */
+  private lastArticle = new Int32Array(1024);
+  private readonly articleWords: (Int32Array | undefined)[];
   private readonly results = new Map<string, number[]>();
+  private readonly terms = new Map<string, TermMatch>();
   private warmed = 0;
+  private built = 0;
 
   constructor(private readonly articles: readonly Article[]) {
-    this.heads = new Array<string | undefined>(articles.length);
-    this.bodies = new Array<string | undefined>(articles.length);
+    this.articleWords = new Array<Int32Array | undefined>(articles.length);
   }
 
-  /** Whether every haystack is built. */
+  /** Whether every article is indexed. */
   get complete(): boolean {
-    return this.warmed >= this.articles.length;
-  }
-
-  /**
-   * Builds haystacks ahead of need for about `budgetMs` (at most WARM_SLICE_MS at a time, so a key
-   * pressed meanwhile waits little), so the first filter keystroke in a library of thousands does not
-   * pay for all of them at once. Returns whether the index is complete.
-   */
-  warm(budgetMs: number): boolean {
-    const end = performance.now() + Math.min(budgetMs, WARM_SLICE_MS);
-    while (this.warmed < this.articles.length && performance.now() < end) {
-      for (let stop = Math.min(this.articles.length, this.warmed + 32); this.warmed < stop; this.warmed++) {
-        this.head(this.warmed);
-        this.body(this.warmed);
-      }
-    }
-    return this.complete;
+    return this.built >= this.articles.length;
   }
 
   get size(): number {
     return this.articles.length;
   }
 
-  /** Everything a term is looked for in, lower-cased: title, tags and body. */
-  haystack(index: number): string {
-    return `${this.head(index)}\n${this.body(index)}`;
-  }
-
-  /** Whether a lower-cased term without whitespace occurs in an article's title, tags or body. */
-  matches(index: number, term: string): boolean {
-    return this.head(index).includes(term) || this.body(index).includes(term);
-  }
-
   /**
-   * Where a lower-cased term without whitespace first occurs at or after `from` in haystack(index),
-   * or -1, without building that string.
+   * Indexes articles ahead of need for about `budgetMs` (at most WARM_SLICE_MS at a time, so a key
+   * pressed meanwhile waits little), so the first filter keystroke in a library of thousands does not
+   * pay for all of them at once. Returns whether the index is complete.
    */
-  locate(index: number, term: string, from = 0): number {
-    const head = this.head(index);
-    if (from <= head.length) {
-      const at = head.indexOf(term, from);
-      if (at !== -1) return at;
-      from = head.length + 1;
+  warm(budgetMs: number): boolean {
+    const end = performance.now() + Math.min(budgetMs, WARM_SLICE_MS);
+    while (this.warmed < this.articles.length && performance.now() < end) {
+      for (let stop = Math.min(this.articles.length, this.warmed + 16); this.warmed < stop; this.warmed++) this.wordsOf(this.warmed);
     }
-    const at = this.body(index).indexOf(term, from - head.length - 1);
-    return at === -1 ? -1 : head.length + 1 + at;
+    return this.complete;
+  }
+
+  /** Whether the article has a word holding every term (folded, without whitespace). */
+  matchesAll(index: number, matches: readonly TermMatch[]): boolean {
+    const ids = this.wordsOf(index);
+    for (const match of matches) {
+      const marks = match.marks;
+      let found = false;
+      for (let k = 0; k < ids.length; k++) {
+        if (marks[ids[k]] === 1) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) return false;
+    }
+    return true;
+  }
+
+  /** Indexes the given articles (so that every word they hold is in the word list). */
+  prepare(indexes: readonly number[] | undefined): void {
+    if (this.complete) return;
+    if (indexes) for (const index of indexes) this.wordsOf(index);
+    else for (let index = 0; index < this.articles.length; index++) this.wordsOf(index);
   }
 
   /**
-   * Where the last filter's one new term was found in each article it listed. A longer term starting
-   * with it can only occur from there on, so typing on in a word searches each body once, not per key.
+   * The words holding `term`. A longer term holding an earlier one can only be in the words that held
+   * that one (typing on in a word narrows the last list), plus words indexed since.
    */
-  private found: { filter: string; term: string; at: Int32Array } | undefined;
-
-  /** The positions recorded for `filter`, if its new term was `prefix`'s start; else undefined. */
-  positionsAfter(filter: string, term: string): Int32Array | undefined {
-    const found = this.found;
-    return found && found.filter === filter && term.startsWith(found.term) ? found.at : undefined;
-  }
-
-  /** Records that `at` holds where `term` was found for each article `filter` lists (undefined: forget). */
-  recordPositions(filter: string, term: string | undefined, at?: Int32Array): void {
-    this.found = term !== undefined && at ? { filter, term, at } : undefined;
+  match(term: string): TermMatch {
+    let match = this.terms.get(term);
+    if (!match) {
+      let base: TermMatch | undefined;
+      for (const known of this.terms.values()) if (term.includes(known.term) && (!base || known.ids.length < base.ids.length)) base = known;
+      const ids: number[] = [];
+      if (base) for (const id of base.ids) if (this.words[id].includes(term)) ids.push(id);
+      match = { term, marks: new Uint8Array(0), ids, scanned: base ? base.scanned : 0 };
+    } else {
+      this.terms.delete(term);
+    }
+    this.terms.set(term, match);
+    if (this.terms.size > REMEMBERED_TERMS) this.terms.delete(this.terms.keys().next().value!);
+    const words = this.words;
+    for (let id = match.scanned; id < words.length; id++) if (words[id].includes(term)) match.ids.push(id);
+    if (match.scanned < words.length || match.marks.length < words.length) {
+      match.scanned = words.length;
+      const marks = new Uint8Array(words.length);
+      for (const id of match.ids) marks[id] = 1;
+      match.marks = marks;
+    }
+    return match;
   }
 
   /** The indexes matching `terms`, if that filter was asked for recently. */
@@ -106,32 +159,43 @@ export class SearchIndex {
     if (this.results.size > REMEMBERED_RESULTS) this.results.delete(this.results.keys().next().value!);
   }
 
-  private head(index: number): string {
-    let text = this.heads[index];
-    if (text === undefined) {
-      const article = this.articles[index];
-      text = `${article.title}\n${article.tags.join(' ')}`.toLowerCase();
-      this.heads[index] = text;
+  private wordsOf(index: number): Int32Array {
+    let ids = this.articleWords[index];
+    if (ids) return ids;
+    const article = this.articles[index];
+    const list: number[] = [];
+    for (const part of [article.title, article.tags.join(' '), article.body]) {
+      const text = foldCase(part);
+      let start = -1;
+      for (let at = 0; at <= text.length; at++) {
+        if (at < text.length && !isWhitespace(text.charCodeAt(at))) {
+          if (start === -1) start = at;
+          continue;
+        }
+        if (start === -1) continue;
+        const word = text.slice(start, at);
+        start = -1;
+        let id = this.wordIds.get(word);
+        if (id === undefined) {
+          id = this.words.push(word) - 1;
+          this.wordIds.set(word, id);
+          if (id >= this.lastArticle.length) {
+            const grown = new Int32Array(this.lastArticle.length * 2);
+            grown.set(this.lastArticle);
+            this.lastArticle = grown;
+          }
+          this.lastArticle[id] = -1;
+        }
+        if (this.lastArticle[id] === index) continue;
+        this.lastArticle[id] = index;
+        list.push(id);
+      }
     }
-    return text;
+    ids = Int32Array.from(list);
+    this.articleWords[index] = ids;
+    this.built++;
+    return ids;
   }
-
-  private body(index: number): string {
-    let text = this.bodies[index];
-    if (text === undefined) {
-      text = this.articles[index].body.toLowerCase();
-      this.bodies[index] = text;
-    }
-    return text;
-  }
-}
-
-/** Longest stretch warm() works without yielding. */
-const WARM_SLICE_MS = 4;
-
-/** The words of a filter: every one must appear (in any order) for an article to be listed. */
-export function filterTerms(filter: string): string[] {
-  return filter.toLowerCase().split(/\s+/).filter(Boolean);
 }
 
 /**
@@ -146,38 +210,28 @@ export function filterArticles(
   const terms = filterTerms(filter);
   const remembered = terms.length ? index.remembered(terms) : undefined;
   if (terms.length === 0 || remembered) {
-    index.recordPositions(filter, undefined);
     return remembered ? remembered.slice() : Array.from({ length: index.size }, (_, i) => i);
   }
   let candidates: readonly number[] | undefined;
   let unchecked = terms;
-  let from: Int32Array | undefined;
   if (previous && previous.filter !== '' && filter.startsWith(previous.filter)) {
     candidates = previous.visible;
     // Every candidate already has the terms the previous filter had.
     const known = new Set(filterTerms(previous.filter));
     unchecked = terms.filter((term) => !known.has(term));
-    if (unchecked.length === 1) from = index.positionsAfter(previous.filter, unchecked[0]);
   }
+  // Every candidate's words must be in the word list before the list is searched.
+  index.prepare(candidates);
+  const matches = [...new Set(unchecked)].map((term) => index.match(term));
   const visible: number[] = [];
+  if (matches.some((match) => match.ids.length === 0)) {
+    index.remember(terms, visible);
+    return [];
+  }
   const count = candidates ? candidates.length : index.size;
-  if (unchecked.length === 1) {
-    // One new term (the usual case: a letter typed): note where it is in each article, for the next key.
-    const term = unchecked[0];
-    const at = from ?? new Int32Array(index.size);
-    for (let k = 0; k < count; k++) {
-      const i = candidates ? candidates[k] : k;
-      const position = index.locate(i, term, from ? from[i] : 0);
-      at[i] = position;
-      if (position !== -1) visible.push(i);
-    }
-    index.recordPositions(filter, term, at);
-  } else {
-    for (let k = 0; k < count; k++) {
-      const i = candidates ? candidates[k] : k;
-      if (unchecked.every((term) => index.matches(i, term))) visible.push(i);
-    }
-    index.recordPositions(filter, undefined);
+  for (let k = 0; k < count; k++) {
+    const i = candidates ? candidates[k] : k;
+    if (index.matchesAll(i, matches)) visible.push(i);
   }
   index.remember(terms, visible);
   return visible.slice();
