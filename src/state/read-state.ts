@@ -1,4 +1,5 @@
-import { readFileSync, renameSync } from 'node:fs';
+import { renameSync } from 'node:fs';
+import { NotRegularFileError, readRegularFile } from '../platform/regular-file.js';
 import { removeStaleTemporaries, writeFileAtomicSync } from './atomic.js';
 import { stateFilePath } from './paths.js';
 import type { ArticleReadState, ReadState, StateProblem } from './types.js';
@@ -38,6 +39,22 @@ function parseReadState(text: string): ReadState | null {
   return state;
 }
 
+/** A state file larger than this is not one we wrote (a link to /dev/zero, a log file): not read. */
+export const MAX_STATE_BYTES = 16 * 1024 * 1024;
+
+type DiskRead = { kind: 'missing' } | { kind: 'text'; text: string } | { kind: 'unusable' | 'special'; message: string };
+
+/** The state file's text, without blocking on a FIFO or reading a device or a huge file. */
+function readStateFile(path: string): DiskRead {
+  try {
+    return { kind: 'text', text: readRegularFile(path, MAX_STATE_BYTES).bytes.toString('utf8') };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'missing' };
+    if (error instanceof NotRegularFileError) return { kind: 'special', message: `the reading state is ${error.message.replace(/^not a regular file: /, '')}, not a file we wrote; it is left alone and not saved` };
+    return { kind: 'unusable', message: `could not read the reading state: ${describe(error)}` };
+  }
+}
+
 /** A name for a set-aside corrupt file that sorts by time and never overwrites an earlier one. */
 export function corruptFileName(path: string, now: Date): string {
   return `${path}.corrupt-${now.toISOString().replace(/[:.]/g, '-')}`;
@@ -50,16 +67,10 @@ export function corruptFileName(path: string, now: Date): string {
 export function loadReadState(directory: string, now = new Date()): { state: ReadState; problem: StateProblem | null } {
   const path = stateFilePath(directory);
   removeStaleTemporaries(path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    if (error && typeof error === 'object' && 'code' in error && error.code === 'ENOENT') {
-      return { state: emptyReadState(), problem: null };
-    }
-    return { state: emptyReadState(), problem: { path, message: `could not read the reading state: ${describe(error)}` } };
-  }
-  const state = parseReadState(text);
+  const disk = readStateFile(path);
+  if (disk.kind === 'missing') return { state: emptyReadState(), problem: null };
+  if (disk.kind !== 'text') return { state: emptyReadState(), problem: { path, message: disk.message } };
+  const state = parseReadState(disk.text);
   if (state) return { state, problem: null };
   const aside = corruptFileName(path, now);
   try {
@@ -70,14 +81,46 @@ export function loadReadState(directory: string, now = new Date()): { state: Rea
   }
 }
 
-/** Writes the read state atomically; returns the problem instead of throwing, so the reader carries on. */
-export function saveReadState(directory: string, state: ReadState): StateProblem | null {
+function sameEntry(a: ArticleReadState | undefined, b: ArticleReadState | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.openedAt === b.openedAt && a.paragraph === b.paragraph);
+}
+
+/**
+ * Three-way merge, per article: what is on disk, plus every article this reader changed since `base`
+ * (the state it last loaded or saved). Another reader's marks and positions for articles this one did
+ * not touch survive; for an article both touched, the last to save wins (pure).
+ */
+export function mergeReadState(disk: ReadState, base: ReadState, mine: ReadState): ReadState {
+  const articles = { ...disk.articles };
+  for (const [key, entry] of Object.entries(mine.articles)) {
+    if (!sameEntry(entry, base.articles[key])) articles[key] = entry;
+  }
+  return { version: 1, articles };
+}
+
+/**
+ * Saves the read state: reads what is on disk now, merges this reader's changes since `base` into it
+ * (so two readers at once never lose each other's changes), and writes the result atomically. Returns
+ * what was written (the next save's base) or the problem, instead of throwing, so the reader carries on.
+ * Without a base every entry counts as changed.
+ */
+export function saveReadState(directory: string, state: ReadState, base: ReadState = emptyReadState()): StateProblem | null {
+  return saveReadStateMerged(directory, state, base).problem;
+}
+
+export function saveReadStateMerged(directory: string, state: ReadState, base: ReadState): { problem: StateProblem | null; saved: ReadState | null } {
   const path = stateFilePath(directory);
+  const disk = readStateFile(path);
+  // Never replace what someone put there that is not a state file; an unreadable one, the write reports.
+  if (disk.kind === 'special') return { problem: { path, message: disk.message }, saved: null };
+  // A corrupt file on disk was set aside at load (or appeared since): it holds nothing to merge.
+  const onDisk = disk.kind === 'text' ? (parseReadState(disk.text) ?? emptyReadState()) : emptyReadState();
+  const merged = mergeReadState(onDisk, base, state);
   try {
-    writeFileAtomicSync(path, `${JSON.stringify(state, null, 2)}\n`);
-    return null;
+    writeFileAtomicSync(path, `${JSON.stringify(merged, null, 2)}\n`);
+    return { problem: null, saved: merged };
   } catch (error) {
-    return { path, message: `could not save the reading state: ${describe(error)}` };
+    return { problem: { path, message: `could not save the reading state: ${describe(error)}` }, saved: null };
   }
 }
 

@@ -1,8 +1,9 @@
-import { render, type Instance } from 'ink';
+import { render, useStdin, type Instance } from 'ink';
 import { writeSync } from 'node:fs';
+import type { ReactNode } from 'react';
 import type { LoadResult } from '../library/types.js';
 import { stateDirectory } from '../state/paths.js';
-import { loadReadState, saveReadState } from '../state/read-state.js';
+import { loadReadState, saveReadStateMerged } from '../state/read-state.js';
 import { App } from './App.js';
 import { openUrl } from '../platform/open-url.js';
 import { createModel, withCurrentPosition, type Model } from './model.js';
@@ -15,6 +16,7 @@ export interface ReaderOptions {
 }
 
 const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
+const HIDE_CURSOR = '\x1b[?25l';
 /** Leaves the alternate screen (the user's scrollback comes back untouched) and shows the cursor. */
 const RESTORE_TERMINAL = '\x1b[?25h\x1b[?1049l';
 
@@ -28,15 +30,23 @@ const CLEAR_VISIBLE_SCREEN = '\x1b[2J\x1b[H';
  * ("\x1b[2J\x1b[3J"). So Ink is not told of resizes (the App follows the real stdout and draws the new
  * frame itself), and it sees no row limit: our frames are rows - 1 lines by construction (layout.ts).
  */
-function stdoutForInk(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+function stdoutForInk(stdout: NodeJS.WriteStream, frames: { last: string }): NodeJS.WriteStream {
   const ignoreResize = (event: string, listener: (...args: unknown[]) => void): NodeJS.WriteStream => {
     if (event !== 'resize') stdout.on(event, listener);
     return proxy;
+  };
+  // Ink writes each frame whole (erase the last one, then every line): the last is kept to draw again
+  // after a suspended reader is brought back with `fg`.
+  const writeFrame = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    if (text.includes('\n')) frames.last = text;
+    return (stdout.write as (...args: unknown[]) => boolean)(chunk, ...rest);
   };
   const proxy: NodeJS.WriteStream = new Proxy(stdout, {
     get(target, property) {
       if (property === 'rows') return Number.MAX_SAFE_INTEGER;
       if (property === 'on' || property === 'addListener') return ignoreResize;
+      if (property === 'write') return writeFrame;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
@@ -44,12 +54,42 @@ function stdoutForInk(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
   return proxy;
 }
 
-const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
+const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2, SIGQUIT: 3 } as const;
+const CTRL_Z = '\x1a';
+
+/**
+ * Guards the input path. Ink's key parser throws on some sequences (Ctrl+F1–F4: \x1b[1;5P leaves a key
+ * with no name and `input.startsWith` fails), and a throw there would end the reader. Every input event
+ * goes through here: a sequence Ink cannot parse is dropped as an unknown key. Ctrl+Z, which raw mode
+ * delivers as a byte instead of a signal, suspends the reader as it would a shell job.
+ */
+function InputGuard({ children, onSuspend }: { children: ReactNode; onSuspend: () => void }) {
+  const { internal_eventEmitter: emitter } = useStdin();
+  const guarded = emitter as typeof emitter & { newsdeskGuarded?: boolean };
+  if (!guarded.newsdeskGuarded) {
+    guarded.newsdeskGuarded = true;
+    const emit = emitter.emit.bind(emitter);
+    emitter.emit = (event: string | symbol, ...args: unknown[]): boolean => {
+      if (event === 'input' && args[0] === CTRL_Z) {
+        onSuspend();
+        return true;
+      }
+      try {
+        return emit(event, ...args);
+      } catch {
+        return false;
+      }
+    };
+  }
+  return <>{children}</>;
+}
 
 /**
  * The interactive reader. Enters the alternate screen, draws with Ink, and on every way out (q, Ctrl+C,
- * SIGTERM, SIGHUP, an uncaught error) saves the reading position and puts the terminal back: alternate
- * screen left, cursor shown, raw mode off. Sends no terminal queries (they hang over SSH and in tmux).
+ * SIGTERM, SIGHUP, SIGQUIT, an uncaught error, the terminal going away) saves the reading position and
+ * puts the terminal back: alternate screen left, cursor shown, raw mode off. Ctrl+Z or SIGTSTP gives the
+ * terminal back while stopped; `fg` (SIGCONT) takes it again and redraws. Sends no terminal queries
+ * (they hang over SSH and in tmux).
  */
 export async function runReader(options: ReaderOptions): Promise<void> {
   const stdout = process.stdout;
@@ -69,16 +109,40 @@ export async function runReader(options: ReaderOptions): Promise<void> {
   let latest: Model = initial;
   let instance: Instance | undefined;
   let restored = false;
+  /** The terminal hung up (stdin ended, stdout failed): nothing may be written to it any more. */
+  let terminalGone = false;
+  let suspended = false;
+  const frames = { last: '' };
+  // What this reader last loaded or saved: a save writes only what changed since, merged with the disk.
+  let base = readState;
 
   const save = (state: Model['readState']): string | null => {
-    const failure = saveReadState(directory, state);
+    const { problem: failure } = saveReadStateMerged(directory, state, base);
+    if (!failure) base = state;
     return failure ? `State not saved: ${failure.message}` : null;
+  };
+
+  const writeTerminal = (text: string): void => {
+    if (terminalGone) return;
+    try {
+      writeSync(1, text);
+    } catch {
+      terminalGone = true;
+    }
   };
 
   // Ink no longer blanks a narrower terminal itself (see stdoutForInk): the next frame starts on a blank
   // screen. Only while the reader is on the alternate screen.
   const onResize = (): void => {
-    if (!restored) stdout.write(CLEAR_VISIBLE_SCREEN);
+    if (!restored && !suspended) writeTerminal(CLEAR_VISIBLE_SCREEN);
+  };
+
+  const setRawMode = (on: boolean): void => {
+    try {
+      if (stdin.isTTY && !terminalGone) stdin.setRawMode(on);
+    } catch {
+      // stdin may already be closed (a dropped SSH link).
+    }
   };
 
   /** Idempotent, synchronous and safe to call from any handler, including during process exit. */
@@ -86,71 +150,123 @@ export async function runReader(options: ReaderOptions): Promise<void> {
     if (restored) return;
     restored = true;
     stdout.off('resize', onResize);
-    try {
-      instance?.unmount();
-    } catch {
-      // Unmounting a broken tree may throw; the terminal must still be restored below.
+    // A hung-up terminal fails every write with EIO, even an empty one: find out before writing.
+    writeTerminal('');
+    // Unmounting writes Ink's last frame: not to a terminal that is gone (the write fails with EIO).
+    if (!terminalGone) {
+      try {
+        instance?.unmount();
+      } catch {
+        // Unmounting a broken tree may throw; the terminal must still be restored below.
+      }
     }
-    try {
-      if (stdin.isTTY) stdin.setRawMode(false);
-    } catch {
-      // stdin may already be closed (a dropped SSH link).
-    }
-    try {
-      writeSync(1, RESTORE_TERMINAL);
-    } catch {
-      // stdout is gone (SIGHUP): nothing left to restore.
-    }
+    setRawMode(false);
+    writeTerminal(RESTORE_TERMINAL);
     stdin.pause();
   };
 
   const savePosition = (): void => {
     try {
-      saveReadState(directory, withCurrentPosition(latest));
+      save(withCurrentPosition(latest));
     } catch {
       // Best effort on the way out.
     }
   };
 
+  /**
+   * Ends the process. After a hang-up it ends by SIGHUP itself, as a job whose terminal went away
+   * does: a normal exit makes Node reset the dead terminal's modes, which fails with EIO and aborts
+   * on an assertion (ResetStdio).
+   */
+  const exit = (code: number): never => {
+    if (terminalGone && process.platform !== 'win32') {
+      process.removeAllListeners('SIGHUP');
+      process.kill(process.pid, 'SIGHUP');
+    }
+    process.exit(code);
+  };
+
   const onSignal = (signal: keyof typeof SIGNALS) => () => {
     savePosition();
     restoreTerminal();
-    process.exit(128 + SIGNALS[signal]);
+    exit(128 + SIGNALS[signal]);
   };
+  /**
+   * The terminal went away (an SSH link dropped: stdin ends before SIGHUP arrives, or a write fails
+   * with EIO). Save the real position first, then leave without a word: there is no one to read it.
+   */
+  const onHangUp = (): void => {
+    terminalGone = true;
+    savePosition();
+    restoreTerminal();
+    exit(128 + SIGNALS.SIGHUP);
+  };
+  const onStdoutError = (error: NodeJS.ErrnoException): void => {
+    if (error.code === 'EIO' || error.code === 'EPIPE' || error.code === 'ENXIO' || error.code === 'EBADF') onHangUp();
+    else onFatal(error);
+  };
+
+  /** Ctrl+Z or SIGTSTP: give the terminal back as it was found, then stop for real. */
+  const onSuspend = (): void => {
+    if (restored || suspended) return;
+    suspended = true;
+    savePosition();
+    setRawMode(false);
+    writeTerminal(RESTORE_TERMINAL);
+    process.kill(process.pid, 'SIGSTOP');
+  };
+  /** `fg`: take the terminal again and draw the last frame on a blank alternate screen. */
+  const onContinue = (): void => {
+    if (restored || !suspended) return;
+    suspended = false;
+    setRawMode(true);
+    writeTerminal(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + CLEAR_VISIBLE_SCREEN + frames.last);
+  };
+
   const onFatal = (error: unknown): void => {
     restoreTerminal();
-    process.stderr.write(`newsdesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
+    if (!terminalGone) process.stderr.write(`newsdesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    exit(1);
   };
-  const handlers = {
+  const handlers: Record<string, () => void> = {
     SIGTERM: onSignal('SIGTERM'),
     SIGHUP: onSignal('SIGHUP'),
     SIGINT: onSignal('SIGINT'),
+    SIGQUIT: onSignal('SIGQUIT'),
+    SIGTSTP: onSuspend,
+    SIGCONT: onContinue,
   };
-  for (const [signal, handler] of Object.entries(handlers)) process.on(signal, handler);
+  const platformSignals = process.platform === 'win32' ? ['SIGTERM', 'SIGINT', 'SIGHUP'] : Object.keys(handlers);
+  for (const signal of platformSignals) process.on(signal, handlers[signal]);
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
   process.on('exit', restoreTerminal);
+  stdin.on('end', onHangUp);
+  stdin.on('error', onHangUp);
+  // Before the CLI's own handler, which treats anything but EPIPE as a crash.
+  stdout.prependListener('error', onStdoutError);
 
   try {
     // Raw mode before the first frame: keys typed while Ink starts are kept for it, not echoed
     // over the screen or held back by the line editor until Enter.
-    if (stdin.isTTY) stdin.setRawMode(true);
-    stdout.write(ENTER_ALTERNATE_SCREEN);
+    setRawMode(true);
+    writeTerminal(ENTER_ALTERNATE_SCREEN);
     // Before the App's own listener, so the screen is blank before the new frame is drawn.
     stdout.prependListener('resize', onResize);
     instance = render(
-      <App
-        initial={initial}
-        openUrl={(url) => openUrl(url)}
-        save={save}
-        terminal={stdout}
-        onState={(state) => {
-          latest = state;
-        }}
-      />,
+      <InputGuard onSuspend={onSuspend}>
+        <App
+          initial={initial}
+          openUrl={(url) => openUrl(url)}
+          save={save}
+          terminal={stdout}
+          onState={(state) => {
+            latest = state;
+          }}
+        />
+      </InputGuard>,
       {
-        stdout: stdoutForInk(stdout),
+        stdout: stdoutForInk(stdout, frames),
         exitOnCtrlC: false,
         patchConsole: false,
         // Opt out explicitly: the kitty keyboard probe is a terminal query.
@@ -160,9 +276,12 @@ export async function runReader(options: ReaderOptions): Promise<void> {
     await instance.waitUntilExit();
   } finally {
     restoreTerminal();
-    for (const [signal, handler] of Object.entries(handlers)) process.off(signal, handler);
+    for (const signal of platformSignals) process.off(signal, handlers[signal]);
     process.off('uncaughtException', onFatal);
     process.off('unhandledRejection', onFatal);
     process.off('exit', restoreTerminal);
+    stdin.off('end', onHangUp);
+    stdin.off('error', onHangUp);
+    stdout.off('error', onStdoutError);
   }
 }

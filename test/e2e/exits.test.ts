@@ -130,7 +130,7 @@ describe('leaving the reader restores the terminal', () => {
     expectTerminalRestored(term, end);
   });
 
-  for (const [signal, code] of [['SIGTERM', '143'], ['SIGHUP', '129']] as const) {
+  for (const [signal, code] of [['SIGTERM', '143'], ['SIGHUP', '129'], ['SIGQUIT', '131']] as const) {
     it(`after ${signal}${signal === 'SIGHUP' ? ' (an SSH link dropping)' : ''}`, async () => {
       term = start();
       const pid = await openReader(term);

@@ -234,6 +234,19 @@ export class TestTerminal {
   }
 
   /**
+   * Drops the line as a closing SSH session does: the pty's master side is closed, so the program's
+   * stdin ends and its writes fail with EIO, and only then does SIGHUP arrive.
+   */
+  hangUp(): void {
+    (this.child as unknown as { destroy(): void }).destroy();
+  }
+
+  /** The device of the terminal's slave side (/dev/pts/N), for `stty -F` from outside. */
+  get device(): string {
+    return (this.child as unknown as { _pty: string })._pty;
+  }
+
+  /**
    * Resolves with the screen once the check passes on a settled screen; rejects with the screen as it was
    * after `timeout` ms. A frame can reach the pty in more than one chunk, so a check that passes on the
    * first rows is checked again once output has been quiet for SETTLE_MS: the screen returned is whole.
