@@ -1,13 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { bundledArticlesDir } from './library/bundled.js';
 import { comparisonOutputFromCache, storeComparisonOutput } from './library/cache.js';
-import { closestIds, editDistance, findArticle } from './library/find.js';
+import { closestIds, editDistance, findArticle, idsStartingWith } from './library/find.js';
 import { DirectoryError, loadArticles } from './library/load.js';
 import { sanitizeLine } from './library/sanitize.js';
 import type { Article, LoadResult } from './library/types.js';
 import { formatListText, listToJson } from './print/list.js';
 import { articleToJson } from './print/read.js';
-import { shouldUseColor } from './render/color.js';
+import { shouldUseAscii, shouldUseColor } from './render/color.js';
 
 declare const __NEWSDESK_VERSION__: string | undefined;
 const VERSION = typeof __NEWSDESK_VERSION__ === 'string' ? __NEWSDESK_VERSION__ : '0.0.0-dev';
@@ -83,18 +83,28 @@ function load(options: GlobalOptions): LoadResult {
   return result;
 }
 
-function printOptions(options: GlobalOptions): { color: boolean; width: number } {
+function printOptions(options: GlobalOptions): { color: boolean; width: number; ascii: boolean } {
   return {
     color: shouldUseColor({ noColorFlag: !options.color, env: process.env, isTTY: Boolean(process.stdout.isTTY) }),
+    ascii: shouldUseAscii(process.env),
     width: options.width ?? (process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : DEFAULT_PRINT_WIDTH),
   };
 }
 
+/** An ambiguous prefix lists this many of the ids it matches. */
+const MAX_MATCHES_LISTED = 10;
+
 function requireArticle(articles: Article[], id: string): Article {
   const article = findArticle(articles, id);
   if (article) return article;
-  const hint = closestIds(articles, id);
   const safeId = sanitizeLine(id);
+  const matches = idsStartingWith(articles, id);
+  if (matches.length > 1) {
+    const shown = matches.slice(0, MAX_MATCHES_LISTED).join(', ');
+    const more = matches.length > MAX_MATCHES_LISTED ? `, and ${matches.length - MAX_MATCHES_LISTED} more` : '';
+    throw new UsageError(`id "${safeId}" is ambiguous: ${matches.length} ids start with it: ${shown}${more}. Type more of the id.`);
+  }
+  const hint = closestIds(articles, id);
   throw new UsageError(
     hint.length
       ? `no article with id "${safeId}". Did you mean: ${hint.join(', ')}? (newsdesk list shows every id)`
@@ -104,8 +114,16 @@ function requireArticle(articles: Article[], id: string): Article {
 
 function runList(options: GlobalOptions): void {
   const { articles } = load(options);
-  if (options.json) writeJson(listToJson(articles));
-  else write(formatListText(articles, printOptions(options)));
+  if (articles.length === 0) {
+    // Nothing to list is not an error, but silence would look like one.
+    const where = options.dir?.length ? options.dir.map((dir) => sanitizeLine(dir)).join(', ') : 'the bundled articles';
+    process.stderr.write(`newsdesk: no articles in ${where}\n`);
+  }
+  if (options.json) return writeJson(listToJson(articles));
+  const print = printOptions(options);
+  // On a terminal (or with --width) each line fits; in a pipe lines stay whole for cut and grep.
+  const fit = options.width !== undefined || Boolean(process.stdout.isTTY);
+  write(formatListText(articles, { color: print.color, width: fit ? print.width : undefined }));
 }
 
 async function runRead(id: string, options: GlobalOptions): Promise<void> {
@@ -148,7 +166,8 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
 }
 
 async function runDefault(options: GlobalOptions): Promise<void> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY) return runList(options);
+  // The reader is not for scripts: --json asks for the list's machine-readable twin, wherever it goes.
+  if (options.json || !process.stdin.isTTY || !process.stdout.isTTY) return runList(options);
   const loaded = load(options);
   const { runReader } = await import('./tui/run.js');
   await runReader({ load: loaded, color: printOptions(options).color });

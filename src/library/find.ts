@@ -29,6 +29,15 @@ export function findArticle(articles: Article[], id: string): Article | undefine
   return id.length > 0 && prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
+/** Every id that starts with what was typed: more than one means the prefix is ambiguous. */
+export function idsStartingWith(articles: Article[], id: string): string[] {
+  if (id.length === 0) return [];
+  return articles
+    .filter((article) => article.id.startsWith(id))
+    .map((article) => article.id)
+    .sort((a, b) => a.localeCompare(b));
+}
+
 /** Up to `count` ids closest to what was typed: containing it first, then by edit distance. */
 export function closestIds(articles: Article[], id: string, count = 3): string[] {
   const wanted = id.toLowerCase();

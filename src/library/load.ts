@@ -1,13 +1,14 @@
 import { closeSync, existsSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { isUtf8 } from 'node:buffer';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { CACHE_BY_DEFAULT, cacheDirectory, LibraryCache, type ArticleText } from './cache.js';
 import { ARTICLE_EXTENSIONS, MAX_ARTICLE_BYTES, MAX_DIRECTORY_DEPTH, MAX_FILES_SCANNED } from './limits.js';
 import { ArticleError, normalizeNewlines, parseMarkdownArticle, parsePlainArticle, type ParsedArticle } from './parse.js';
 import { decodeUtf8, sanitizeLine } from './sanitize.js';
+import { assignIds, type IdSource } from './ids.js';
 import type { Article, LoadProblem, LoadResult } from './types.js';
 
 /** A --dir that is missing or not a folder: the CLI turns it into exit code 2. */
@@ -297,11 +298,10 @@ function runParseWorker({ files, counters: buffer, port }: ParseJob): void {
   port.close();
 }
 
-/** An article's id: its file name, or, when another file has that name, its path below its folder. */
-function uniqueId(name: string, root: string, path: string, seenIds: Set<string>): string {
-  if (!seenIds.has(name)) return name;
-  const relativeId = sanitizeLine(relative(root, path).replace(/\.[^./]+$/, ''));
-  return seenIds.has(relativeId) ? `${relativeId}~${seenIds.size}` : relativeId;
+/** Gives each article its id once all are loaded: ids depend on every path, not on the order found. */
+function giveIds(articles: Article[], sources: IdSource[]): void {
+  const ids = assignIds(sources);
+  for (let i = 0; i < articles.length; i++) articles[i].id = ids[i];
 }
 
 /**
@@ -314,7 +314,7 @@ export function loadArticlesFromCache(dirs: string[], options: LoadOptions = {})
   if (cacheDir === false) return undefined;
   const articles: Article[] = [];
   const problems: LoadProblem[] = [];
-  const seenIds = new Set<string>();
+  const sources: IdSource[] = [];
   const seenRoots = new Set<string>();
   for (const dir of dirs) {
     const root = resolve(dir);
@@ -324,13 +324,13 @@ export function loadArticlesFromCache(dirs: string[], options: LoadOptions = {})
     const entries = cache.cachedEntries();
     if (!entries) return undefined;
     for (const entry of entries) {
-      const id = uniqueId(entry.name, root, entry.path, seenIds);
-      seenIds.add(id);
       const path = entry.path;
-      articles.push(cache.articleFrom(entry, id, () => textOf(path, id)));
+      sources.push({ name: entry.name, path });
+      articles.push(cache.articleFrom(entry, entry.name, () => textOf(path, entry.name)));
       for (const reason of entry.warnings ?? []) problems.push({ path: entry.shownPath, reason });
     }
   }
+  giveIds(articles, sources);
   articles.sort(compareArticles);
   return { articles, problems };
 }
@@ -364,7 +364,7 @@ export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadRes
   }
   const articles: Article[] = [];
   const problems = [...state.problems];
-  const seenIds = new Set<string>();
+  const sources: IdSource[] = [];
   // Files whose size and mtime match the cache are taken from it; the rest are parsed, in parallel
   // when there are many. Either way they are added in the order found, which decides ids.
   const plan = state.files.map((path) => {
@@ -377,12 +377,11 @@ export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadRes
   let added = 0;
   const addReady = (): void => {
     for (; added < plan.length; added++) {
-      const { path, root, cache, entry } = plan[added];
+      const { path, cache, entry } = plan[added];
       if (cache && entry) {
-        const id = uniqueId(entry.name, root, path, seenIds);
-        seenIds.add(id);
+        sources.push({ name: entry.name, path });
         problems.push(...(entry.warnings ?? []).map((reason) => ({ path, reason })));
-        articles.push(cache.articleFrom(entry, id, () => textOf(path, id)));
+        articles.push(cache.articleFrom(entry, entry.name, () => textOf(path, entry.name)));
         continue;
       }
       const loaded = parsed[added];
@@ -391,8 +390,8 @@ export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadRes
       problems.push(...loaded.problems);
       if (!loaded.article) continue;
       const name = sanitizeLine(basename(path, extname(path)));
-      const id = uniqueId(name, root, path, seenIds);
-      seenIds.add(id);
+      const id = name;
+      sources.push({ name, path });
       // File names are written by strangers too: what reaches a terminal is sanitised.
       const shownPath = sanitizeLine(path);
       const reasons = loaded.problems.map((problem) => problem.reason);
@@ -411,6 +410,7 @@ export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadRes
   );
   addReady();
   for (const cache of caches.values()) cache.save();
+  giveIds(articles, sources);
   articles.sort(compareArticles);
   return { articles, problems: problems.map((problem) => ({ path: sanitizeLine(problem.path), reason: problem.reason })) };
 }

@@ -6,7 +6,7 @@ import { createStyler } from './style.js';
 
 /**
  * The summary as a sheet to read in a terminal or a pipe, and as JSON for scripts. Every
- * fact ends with where it came from ("¶2 s5": paragraph 2, sentence 5, both counted from 1)
+ * fact ends with where it came from ("para 2, sentence 5", both counted from 1)
  * so a reader can check it against the article.
  */
 
@@ -21,9 +21,9 @@ function styles(color: boolean) {
   return { title: st.bold, heading: (s: string) => st.bold(st.accent(s)), dim: st.dim, strong: st.bold };
 }
 
-/** "¶2 s5": one-based, as a reader counts. */
+/** "para 2, sentence 5": one-based, as a reader counts, in words a reader needs no key for. */
 export function evidencePointer(e: Evidence): string {
-  return `¶${e.paragraph + 1} s${e.sentence + 1}`;
+  return `para ${e.paragraph + 1}, sentence ${e.sentence + 1}`;
 }
 
 function personLine(p: Person): string {

@@ -4,7 +4,7 @@ import { MIN_RENDER_WIDTH } from './limits.js';
 import { makeStyles } from './style.js';
 import { oneLine, wrapLine } from './text.js';
 import type { RenderedArticle } from './types.js';
-import { readingMinutes } from './reading-time.js';
+import { readingMinutes, wordCount } from './reading-time.js';
 
 export type { RenderedArticle } from './types.js';
 
@@ -80,9 +80,10 @@ function isOpenable(url: string): boolean {
  * An article laid out for a terminal: a header (title, date, source, length), the formatted body, then
  * credits, related reading and the full list of links, set apart. Pure: same input, same lines.
  */
-export function renderArticle(article: Article, options: { width: number; color: boolean }): RenderedArticle {
+export function renderArticle(article: Article, options: { width: number; color: boolean; ascii?: boolean }): RenderedArticle {
   const width = Math.max(MIN_RENDER_WIDTH, Math.floor(options.width));
   const { color } = options;
+  const ascii = options.ascii ?? false;
   const styles = makeStyles(color);
   const lines: string[] = [];
   const pushStyled = (styled: string): void => {
@@ -96,14 +97,14 @@ export function renderArticle(article: Article, options: { width: number; color:
   const meta = [
     article.date,
     article.source,
-    `${article.words} words · ${readingMinutes(article.words)} min read`,
+    `${wordCount(article.words)} · ${readingMinutes(article.words)} min read`,
   ].filter((part): part is string => Boolean(part));
   push(meta.join(' · '), styles.dim);
   if (article.tags.length > 0) push(`Tags: ${article.tags.join(', ')}`, styles.dim);
   lines.push('');
 
   const bodyStart = lines.length;
-  const body = renderMarkdown(article.body, { width, color, styles });
+  const body = renderMarkdown(article.body, { width, color, styles, ascii });
   for (const line of body.lines) lines.push(line);
   const blocks = body.blocks.map((block) => ({ line: block.line + bodyStart, plain: block.plain }));
   const links = body.links.map((link) => ({ text: oneLine(link.text), url: oneLine(link.url) }));
@@ -136,6 +137,11 @@ export function renderArticle(article: Article, options: { width: number; color:
     links.forEach((link, i) => {
       listedAt.push(lines.length);
       const note = isOpenable(link.url) ? '' : ' (not opened: only http and https links open)';
+      // An autolink's text is its address: shown once, not twice.
+      if (link.text === link.url || `mailto:${link.text}` === link.url) {
+        pushStyled(`[${i + 1}] ${styles.link(link.url)}${note}`);
+        return;
+      }
       push(`[${i + 1}] ${link.text}`);
       pushStyled(`    ${styles.link(oneLine(link.url))}${note}`);
     });

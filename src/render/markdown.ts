@@ -1,7 +1,9 @@
 import { Marked, type MarkedExtension, type Token, type Tokens } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import type { Styles } from './style.js';
-import { capLineLength, removeControls, removeInputControls, stripStyle, wrapLine } from './text.js';
+import { ASCII_TABLE, layoutTable, UNICODE_TABLE, type CellAlign } from './table.js';
+import { capLineLength, displayWidth, removeControls, removeInputControls, stripStyle, wrapLine } from './text.js';
+import { wrapStyled } from './wrap.js';
 
 /**
  * Link numbers are written between these private-use characters while rendering and turned into
@@ -22,6 +24,68 @@ export interface RenderedMarkdown {
   lines: string[];
   blocks: RenderedBlock[];
   links: { text: string; url: string }[];
+}
+
+export interface MarkdownOptions {
+  width: number;
+  color: boolean;
+  styles: Styles;
+  /** Only ASCII for the marks we add (task boxes, bullets, table lines): for terminals without UTF-8. */
+  ascii?: boolean;
+}
+
+/** Footnotes met while rendering: numbered in the order they are first referred to. */
+interface Footnotes {
+  numbers: Map<string, number>;
+  definitions: Map<string, Token[]>;
+}
+
+const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+function footnoteMark(n: number, ascii: boolean): string {
+  return ascii ? `[^${n}]` : [...String(n)].map((digit) => SUPERSCRIPT[Number(digit)]).join('');
+}
+
+/** `[^id]` references and `[^id]: text` definitions (GitHub's footnotes), which marked leaves as text. */
+function footnoteExtension(notes: Footnotes, styles: Styles, ascii: boolean): MarkedExtension {
+  return {
+    extensions: [
+      {
+        name: 'footnoteDefinition',
+        level: 'block',
+        start: (src: string) => src.match(/^\[\^[^\]\s]+\]:/m)?.index,
+        tokenizer(src: string) {
+          const match = /^\[\^([^\]\s]+)\]:[ \t]*([^\n]*(?:\n(?: {2,}|\t)[^\n]*)*)(?:\n|$)/.exec(src);
+          if (!match) return undefined;
+          const token = { type: 'footnoteDefinition', raw: match[0], id: match[1], text: match[2], tokens: [] as Token[] };
+          this.lexer.inline(match[2].replace(/\n[ \t]+/g, ' '), token.tokens);
+          return token;
+        },
+        renderer(token) {
+          if (!notes.definitions.has(token.id as string)) notes.definitions.set(token.id as string, token.tokens as Token[]);
+          return '';
+        },
+      },
+      {
+        name: 'footnoteReference',
+        level: 'inline',
+        start: (src: string) => src.match(/\[\^[^\]\s]+\]/)?.index,
+        tokenizer(src: string) {
+          const match = /^\[\^([^\]\s]+)\](?!:)/.exec(src);
+          return match ? { type: 'footnoteReference', raw: match[0], id: match[1] } : undefined;
+        },
+        renderer(token) {
+          const id = token.id as string;
+          let n = notes.numbers.get(id);
+          if (n === undefined) {
+            n = notes.numbers.size + 1;
+            notes.numbers.set(id, n);
+          }
+          return styles.link(footnoteMark(n, ascii));
+        },
+      },
+    ],
+  };
 }
 
 /** Plain text of a token tree (link targets left out), to match blocks with the loader's paragraphs. */
@@ -64,7 +128,10 @@ function prepareSource(markdown: string): string {
  * links are numbered (never OSC 8 hyperlinks: a link's target is shown in full, not hidden), code,
  * rules and quotes are laid out for our wrapper, and every style is ours so colour off means no escapes.
  */
-function createMarked(styles: Styles, color: boolean, width: number, links: RenderedMarkdown['links']): Marked {
+function createMarked(options: MarkdownOptions, links: RenderedMarkdown['links'], notes: Footnotes): Marked {
+  const { styles, color, width } = options;
+  const ascii = options.ascii ?? false;
+  const number = (n: number): string => styles.dim(`${LINK_OPEN}${n}${LINK_CLOSE}`);
   const terminal = markedTerminal({
     code: styles.code,
     blockquote: styles.quote,
@@ -107,7 +174,24 @@ function createMarked(styles: Styles, color: boolean, width: number, links: Rend
         const plain = stripStyle(text).replace(SENTINELS, '').trim();
         links.push({ text: plain || token.href, url: token.href });
         const label = plain === '' ? styles.link(token.href) : styles.link(text);
-        return `${label}${styles.dim(`${LINK_OPEN}${links.length}${LINK_CLOSE}`)}`;
+        return `${label}${number(links.length)}`;
+      },
+      heading(token) {
+        const level = Math.min(4, Math.max(1, token.depth)) - 1;
+        const text = this.parser.parseInline(token.tokens);
+        // Without colour a heading would look like any other line; the "#"s mark it and its level.
+        if (!color) return `${'#'.repeat(token.depth)} ${text}\n\n`;
+        return `${styles.headings[level](level === 0 ? ` ${stripStyle(text)} ` : stripStyle(text))}\n\n`;
+      },
+      table(token) {
+        const cell = (c: Tokens.TableCell): string => this.parser.parseInline(c.tokens);
+        const rows = layoutTable(token.header.map(cell), token.rows.map((row) => row.map(cell)), token.align as CellAlign[], {
+          width,
+          glyphs: ascii ? ASCII_TABLE : UNICODE_TABLE,
+          headerStyle: styles.tableHeader,
+          borderStyle: styles.dim,
+        });
+        return `${rows.join('\n')}\n\n`;
       },
       // marked-terminal's list layout ends in a regex with nested quantifiers that backtracks
       // exponentially on deeply nested lists and quotes (seconds at depth 50): lists are laid out here.
@@ -115,11 +199,13 @@ function createMarked(styles: Styles, color: boolean, width: number, links: Rend
         const start = typeof token.start === 'number' ? token.start : 1;
         const lines: string[] = [];
         token.items.forEach((item, i) => {
-          const bullet = token.ordered ? `${start + i}. ` : '* ';
-          const check = item.task ? `[${item.checked ? 'X' : ' '}] ` : '';
+          // A task's box stands in for its bullet, as in glow; without colour or Unicode it is "[ ]"/"[x]".
+          const box = item.checked ? (color && !ascii ? '☑' : '[x]') : color && !ascii ? '☐' : '[ ]';
+          const bullet = token.ordered ? `${start + i}. ` : item.task ? `${box} ` : ascii ? '* ' : '• ';
+          const check = token.ordered && item.task ? `${box} ` : '';
           // Each child on its own line: an item's text and its nested list must not run together.
           const parts = item.tokens
-            .filter((child) => child.type !== 'space')
+            .filter((child) => child.type !== 'space' && child.type !== 'checkbox')
             .map((child) => this.parser.parse([child]).replace(/\n+$/, ''));
           const content = (check + parts.join(item.loose ? '\n\n' : '\n')).split('\n');
           content.forEach((line, j) => {
@@ -133,16 +219,29 @@ function createMarked(styles: Styles, color: boolean, width: number, links: Rend
         while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
         return `${lines.map((line) => (line === '' ? '' : `  ${line}`)).join('\n')}\n\n`;
       },
+      // An image cannot be shown: its alt text and address are, and it is numbered with the links.
       image(token) {
-        const alt = removeInputControls(token.text);
-        return styles.dim(`[image${alt ? `: ${alt}` : ''}]`);
+        const alt = removeInputControls(token.text).trim();
+        links.push({ text: alt ? `Image: ${alt}` : 'Image', url: token.href });
+        const arrow = ascii ? '->' : '→';
+        return `${styles.dim(`Image${alt ? `: ${alt}` : ''} ${arrow} `)}${styles.link(token.href)}${number(links.length)}`;
       },
+      // Set in from the text on a background of its own, each row padded so the background is a block,
+      // with the language (when given) above it.
       code(token) {
-        const body = token.text
+        const margin = '  ';
+        const inner = Math.max(1, width - margin.length - 2);
+        const rows = removeControls(token.text)
           .split('\n')
-          .map((line) => `  ${styles.code(line)}`)
-          .join('\n');
-        return `${body}\n\n`;
+          .flatMap((line) => (line === '' ? [''] : wrapStyled(line, inner)));
+        const blockWidth = Math.min(inner, Math.max(1, ...rows.map((row) => displayWidth(row))));
+        // Padding only matters under a background; without colour it would be trailing spaces.
+        const body = rows.map((row) =>
+          color ? `${margin}${styles.codeBlock(` ${row}${' '.repeat(Math.max(0, blockWidth - displayWidth(row)))} `)}` : `${margin}  ${row}`.trimEnd(),
+        );
+        const language = (token.lang ?? '').trim().split(/\s+/)[0];
+        const label = language ? [`${margin}${styles.codeLabel(language)}`] : [];
+        return `${[...label, ...body].join('\n')}\n\n`;
       },
       hr() {
         return `${styles.dim((color ? '─' : '-').repeat(Math.min(width, 40)))}\n\n`;
@@ -157,7 +256,21 @@ function createMarked(styles: Styles, color: boolean, width: number, links: Rend
       },
     },
   };
-  return new Marked(terminal, fixes);
+  return new Marked(terminal, fixes, footnoteExtension(notes, styles, ascii));
+}
+
+/** The footnotes referred to, in number order, then any defined but never referred to, as a list. */
+function footnoteLines(marked: Marked, notes: Footnotes, options: MarkdownOptions): string[] {
+  for (const id of notes.definitions.keys()) if (!notes.numbers.has(id)) notes.numbers.set(id, notes.numbers.size + 1);
+  if (notes.numbers.size === 0) return [];
+  const { styles, width } = options;
+  const lines: string[] = [styles.dim((options.color && !options.ascii ? '─' : '-').repeat(Math.min(width, 12)))];
+  for (const [id, n] of notes.numbers) {
+    const tokens = notes.definitions.get(id);
+    const text = tokens ? marked.Parser.parseInline(tokens, marked.defaults) : styles.dim('(no text for this note)');
+    for (const row of wrapLine(`${n}. ${removeControls(text)}`, width)) lines.push(row);
+  }
+  return lines;
 }
 
 /**
@@ -165,10 +278,11 @@ function createMarked(styles: Styles, color: boolean, width: number, links: Rend
  * display width (marked-terminal's own reflow counts UTF-16 units and breaks CJK), one blank line between
  * blocks and none at the end.
  */
-export function renderMarkdown(markdown: string, options: { width: number; color: boolean; styles: Styles }): RenderedMarkdown {
-  const { width, color, styles } = options;
+export function renderMarkdown(markdown: string, options: MarkdownOptions): RenderedMarkdown {
+  const { width } = options;
   const links: RenderedMarkdown['links'] = [];
-  const marked = createMarked(styles, color, width, links);
+  const notes: Footnotes = { numbers: new Map(), definitions: new Map() };
+  const marked = createMarked(options, links, notes);
   const source = prepareSource(markdown);
   let tokens: Token[];
   try {
@@ -202,5 +316,7 @@ export function renderMarkdown(markdown: string, options: { width: number; color
       for (const row of wrapLine(capLineLength(line), width)) lines.push(row);
     }
   }
+  const notesShown = footnoteLines(marked, notes, options);
+  if (notesShown.length > 0) lines.push('', ...notesShown);
   return { lines, blocks, links };
 }

@@ -9,3 +9,8 @@ export const WORDS_PER_MINUTE = 200;
 export function readingMinutes(words: number): number {
   return Math.max(1, Math.round(words / WORDS_PER_MINUTE));
 }
+
+/** "1 word", "1,234 words". */
+export function wordCount(words: number): string {
+  return `${words.toLocaleString('en-US')} ${words === 1 ? 'word' : 'words'}`;
+}

@@ -7,6 +7,12 @@ export interface Styles {
   title: (text: string) => string;
   heading: (text: string) => string;
   firstHeading: (text: string) => string;
+  /** Headings by level, h1 to h4 each its own colour (h5 and h6 look like h4). */
+  headings: readonly [(text: string) => string, (text: string) => string, (text: string) => string, (text: string) => string];
+  /** A code block's text on its background; the language label above it. */
+  codeBlock: (text: string) => string;
+  codeLabel: (text: string) => string;
+  tableHeader: (text: string) => string;
   strong: (text: string) => string;
   em: (text: string) => string;
   code: (text: string) => string;
@@ -31,6 +37,11 @@ const COLOR_STYLES: Styles = {
   title: sgr('1', '22'),
   heading: sgr('1;32', '39;22'),
   firstHeading: sgr('1;4;35', '39;24;22'),
+  // Like glow: h1 stands out on a background, h2-h4 each their own colour.
+  headings: [sgr('1;97;45', '39;49;22'), sgr('1;36', '39;22'), sgr('1;32', '39;22'), sgr('1;33', '39;22')],
+  codeBlock: sgr('97;100', '39;49'),
+  codeLabel: sgr('2;3', '23;22'),
+  tableHeader: sgr('1', '22'),
   strong: sgr('1', '22'),
   em: sgr('3', '23'),
   code: sgr('33', '39'),
@@ -44,6 +55,10 @@ const PLAIN_STYLES: Styles = {
   title: identity,
   heading: identity,
   firstHeading: identity,
+  headings: [identity, identity, identity, identity],
+  codeBlock: identity,
+  codeLabel: identity,
+  tableHeader: identity,
   strong: identity,
   em: identity,
   code: identity,

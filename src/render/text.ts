@@ -81,8 +81,8 @@ export function capLineLength(line: string, max = MAX_RENDERED_LINE_CHARS): stri
 }
 
 /** Quote bars, list bullets and indentation that continuation lines keep (bullets become spaces). */
-const LINE_PREFIX = /^(?:[ ]*(?:│|>) )*[ ]*(?:(?:[*•-]|\d{1,9}\.) )?/;
-const BULLET_AT_END = /(?:[*•-]|\d{1,9}\.) $/;
+const LINE_PREFIX = /^(?:[ ]*(?:│|>) )*[ ]*(?:(?:[*•☐☑-]|\[[ x]\]|\d{1,9}\.) )?/;
+const BULLET_AT_END = /(?:[*•☐☑-]|\[[ x]\]|\d{1,9}\.) $/;
 /** Below this many columns for the text itself, a hanging indent costs more than it helps. */
 const MIN_HANGING_TEXT = 12;
 

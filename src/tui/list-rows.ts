@@ -27,7 +27,8 @@ export function listRow(article: Article, options: RowOptions): string {
   const lead = `${selected ? '>' : ' '}${read ? ' ' : '•'} `;
   if (cols < COLUMNS_FOR_DETAILS) return fitToWidth(lead + article.title, cols);
   const date = (article.date ?? '').padEnd(10);
-  const length = minutes.padStart(7);
+  // The reading time sits beside the title, not at the far edge of a wide terminal.
+  const length = minutes.padStart(6);
   const titleWidth = cols - displayWidth(lead) - 10 - 2 - 2 - displayWidth(length);
-  return `${lead}${date}  ${fitToWidth(article.title, titleWidth)}  ${length}`;
+  return `${lead}${date}  ${length}  ${fitToWidth(article.title, titleWidth)}`;
 }

@@ -43,7 +43,8 @@ describe('formatSummaryText', () => {
     expect(text).toContain('$25 million');
     expect(text).toContain('30-day freeze');
     // One-based paragraph and sentence: the quote is in paragraph 2, sentence 5.
-    expect(text).toMatch(/We heard voices under the concrete”\s+¶2 s5/);
+    expect(text).toMatch(/We heard voices under the concrete”\s+para 2, sentence 5/);
+    expect(text).not.toContain('¶');
   });
 
   it('says so when a section has nothing', () => {

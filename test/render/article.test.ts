@@ -47,14 +47,14 @@ describe('renderArticle', () => {
     const { lines } = renderArticle(fixture('ferry'), { width: 100, color: true });
     const item = lines.find((line) => line.includes('twenty minutes'))!;
     expect(item).toMatch(/\x1b\[1mevery twenty minutes\x1b\[22m/);
-    expect(stripStyle(item)).toMatch(/^\s*\* Morning ferries/);
+    expect(stripStyle(item)).toMatch(/^\s*• Morning ferries/);
   });
 
   it('shows headings, quotes and list bullets', () => {
     const text = renderArticle(fixture('ferry'), { width: 100, color: false }).lines.join('\n');
     expect(text).toMatch(/^## What changes$/m);
     expect(text).toMatch(/^> "This timetable is a compromise/m);
-    expect(text).toMatch(/^ {2}\* Weekend service is unchanged$/m);
+    expect(text).toMatch(/^ {2}• Weekend service is unchanged$/m);
   });
 
   it('numbers links in the text and lists each in full after the body', () => {
