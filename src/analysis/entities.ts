@@ -1,8 +1,9 @@
 import type { AnalysisInput, Evidence, NamedEntity, Person, Sentence } from './types.js';
+import { editDistance } from '../library/find.js';
 import {
-  BODY_NOUNS, DEMONYMS, KNOWN_PLACES, MEDIA, MONTHS, ORG_WORDS, PERSON_VERBS, PLACE_ALIASES, PLACE_CUES, PLACE_NOUNS_AFTER,
+  BODY_NOUNS, DEMONYMS, KNOWN_PLACES, MEDIA, MONTHS, ORG_WORDS, PERSON_VERBS, PLACE_ALIASES, PLACE_CUES, PLACE_NOUNS_AFTER, PLACE_PREFIXES,
   PLACE_WORDS, PROPER_ORG_WORDS, PersonIndex, REPORTING_VERBS, ROLE_NOUNS, ROLE_WORDS, STOP_CAPS, TIME_WORDS, VERB_FILLERS,
-  WEEKDAYS, cleanName, foldAccents, looksDemonym,
+  WEEKDAYS, cleanName, foldAccents, looksDemonym, samePerson,
 } from './names.js';
 
 /**
@@ -26,6 +27,12 @@ export interface Mention {
   sentence: number;
   paragraph: number;
   possessive: boolean;
+  /** The fuller name this form stands for when it is a nickname ("El Gato" for Teodoro Arriaga). */
+  refersTo?: string;
+  /** A nickname written inside this name (Rodrigo "El Flaco" Marin). */
+  nickname?: string;
+  /** Read from a dateline in capitals ("PORT ALMA —"): shown in another mention's spelling when there is one. */
+  dateline?: boolean;
 }
 
 interface Token {
@@ -37,6 +44,8 @@ interface Token {
   initial: boolean;
   /** Second half of a split hyphenated pair ("Putin" in "Trump-Putin"): starts a new run. */
   split?: boolean;
+  /** A quoted nickname sits right before this token inside one name (Rodrigo "El Flaco" Marin). */
+  afterNickname?: string;
 }
 
 interface Run {
@@ -158,7 +167,13 @@ function adjacent(text: string, base: number, a: Token, b: Token): boolean {
   return true;
 }
 
-/** Consecutive capitalised words, joined over name particles and, inside organisation names, "of"/"for". */
+/** A quoted nickname between two parts of one name: ` "El Flaco" ` in Rodrigo "El Flaco" Marin. */
+const NICKNAME_AHEAD = /^ ["“]((?:\p{Lu}[\p{L}\p{M}'’.-]*)(?: \p{Lu}[\p{L}\p{M}'’.-]*){0,2})["”] (?=\p{Lu})/u;
+
+/**
+ * Consecutive capitalised words, joined over name particles (one or more: "van der", "de la"),
+ * over a quoted nickname inside a name, and, inside organisation names, over "of"/"for".
+ */
 function buildRuns(sentence: Sentence, tokens: Token[]): Run[] {
   const runs: Run[] = [];
   const text = sentence.text;
@@ -169,17 +184,43 @@ function buildRuns(sentence: Sentence, tokens: Token[]): Run[] {
     cur = [];
   };
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
+    let t = tokens[i];
     const prev = cur[cur.length - 1];
+    if (prev?.cap && !prev.possessive && text.charCodeAt(prev.end - base) === 32) {
+      const nickname = NICKNAME_AHEAD.exec(text.slice(prev.end - base, prev.end - base + 50));
+      if (nickname) {
+        // Skip the nickname's own tokens; the name goes on after it.
+        const resume = prev.end + nickname[0].length;
+        let k = i;
+        while (k < tokens.length && tokens[k].start < resume) k++;
+        if (tokens[k]?.start === resume && tokens[k].cap) {
+          i = k;
+          t = { ...tokens[k], afterNickname: nickname[1] };
+          cur.push(t);
+          if (t.possessive) flush();
+          continue;
+        }
+      }
+    }
     if (prev && (t.split || !adjacent(text, base, prev, t))) flush();
     if (t.cap) {
       cur.push(t);
       if (t.possessive) flush();
       continue;
     }
+    if (cur.length > 0 && PARTICLES.has(t.text)) {
+      // "van der Heyden", "de la Fuente": a chain of particles joins when a capitalised word ends it.
+      let k = i;
+      while (k + 1 < tokens.length && PARTICLES.has(tokens[k + 1].text) && !tokens[k + 1].cap && adjacent(text, base, tokens[k], tokens[k + 1])) k++;
+      const after = tokens[k + 1];
+      if (after?.cap && adjacent(text, base, tokens[k], after)) {
+        cur.push(t);
+        continue;
+      }
+    }
     const next = tokens[i + 1];
     const joins = cur.length > 0 && next?.cap === true && adjacent(text, base, t, next) &&
-      (PARTICLES.has(t.text) || ((t.text === 'of' || t.text === 'for') && joinable(cur)));
+      (t.text === 'of' || t.text === 'for') && (joinable(cur) || ORG_WORDS.has(next.text));
     if (joins) cur.push(t);
     else flush();
   }
@@ -187,8 +228,9 @@ function buildRuns(sentence: Sentence, tokens: Token[]): Run[] {
   return runs;
 }
 
-/** The run's words as written. Tokens are already clean (no possessive, no punctuation), so no cleanName. */
+/** The run's words as written (a nickname inside left out). Tokens are already clean, so no cleanName. */
 function nameOf(tokens: Token[], text: string): string {
+  if (tokens.some((t) => t.afterNickname)) return tokens.map((t) => t.text).join(' ');
   const raw = text.slice(tokens[0].start, tokens[tokens.length - 1].end);
   return raw.includes('\n') || raw.includes('  ') ? raw.replace(/\s+/g, ' ') : raw;
 }
@@ -214,6 +256,14 @@ function isPlaceName(name: string): boolean {
   return KNOWN_PLACES.has(name);
 }
 
+/** A title's head word, capitalised as titles are ("Minister", "Commander", "Mediator"). */
+function isTitleWord(w: string): boolean {
+  return (ROLE_WORDS.has(w) && !ROLE_MODIFIERS.has(w)) || (/^\p{Lu}\p{Ll}/u.test(w) && ROLE_NOUNS.has(w.toLowerCase()));
+}
+
+/** Role words that qualify a title rather than head it ("Foreign", "Acting"): never the end of a role. */
+const ROLE_MODIFIERS = new Set(['Vice', 'Special', 'Foreign', 'Defence', 'Defense', 'Treasury', 'Deputy', 'Interior', 'Finance', 'Economy', 'Energy', 'Health', 'Justice', 'Home', 'Trade', 'Culture', 'Field', 'Staff', 'Acting', 'Former', 'Prime', 'Chief', 'Head']);
+
 function isRoleStart(tokens: Token[], i: number): boolean {
   const t = tokens[i].text;
   if (ROLE_WORDS.has(t)) return true;
@@ -223,7 +273,19 @@ function isRoleStart(tokens: Token[], i: number): boolean {
   return next !== undefined && ROLE_WORDS.has(next.text) && (looksDemonym(t) || isPlaceName(t) || isAcronym(t));
 }
 
-function classify(run: Run, text: string, midCaps: Set<string>): Candidate | null {
+/** What classifying a run needs to know about the whole article. */
+interface ArticleContext {
+  /** Capitalised words seen away from a sentence start. */
+  midCaps: Set<string>;
+  /** Demonyms of the article's own places (demonym -> place). */
+  demonyms: Map<string, string>;
+  /** Places the article shows by datelines and demonyms, before any run is read. */
+  places: Set<string>;
+}
+
+function classify(run: Run, text: string, ctx: ArticleContext): Candidate | null {
+  const { midCaps, demonyms } = ctx;
+  const isPlace = (name: string): boolean => isPlaceName(name) || ctx.places.has(name);
   let tokens = run.tokens;
   const sentence = run.sentence;
   const after = text.slice(tokens[tokens.length - 1].end, Math.min(sentence.end, tokens[tokens.length - 1].end + 60));
@@ -231,11 +293,13 @@ function classify(run: Run, text: string, midCaps: Set<string>): Candidate | nul
     const w = tokens[0].text;
     if (STOP_CAPS.has(w.toLowerCase()) || MONTHS.has(w) || WEEKDAYS.has(w)) tokens = tokens.slice(1);
     // "Critics said", "Residents fled": a plural common noun capitalised only by position.
-    else if (tokens.length === 1 && !midCaps.has(w) && /\p{Ll}s$/u.test(w) && !isPlaceName(w) && !MEDIA.has(w) && looksCommonPlural(w, text)) return null;
+    else if (tokens.length === 1 && !midCaps.has(w) && /\p{Ll}s$/u.test(w) && !isPlace(w) && !MEDIA.has(w) && looksCommonPlural(w, text)) return null;
     // "Army chief ...": a generic organisation word capitalised only by position names no body.
     else if (tokens.length === 1 && !midCaps.has(w) && ORG_WORDS.has(w) && !PROPER_ORG_WORDS.has(w)) return null;
-    else if (tokens.length === 1 && !midCaps.has(w) && !reportingVerbAhead(after) && !isPlaceName(w) && !MEDIA.has(w) && !ORG_WORDS.has(w)) return null;
+    else if (tokens.length === 1 && !midCaps.has(w) && !reportingVerbAhead(after) && !isPlace(w) && !MEDIA.has(w) && !ORG_WORDS.has(w) && !(tokens[0].possessive && GOVERNED.test(after))) return null;
   }
+  // "The Hollin Fishermen's Union", "the Marenzan army" quoted or mid-title: "The" is not part of a name.
+  if (tokens.length > 1 && tokens[0].text === 'The' && !isPlace(nameOf(tokens, text))) tokens = tokens.slice(1);
   // Dates are not entities: cut months and weekdays from the ends ("Sept", "Friday").
   while (tokens.length > 0 && (MONTHS.has(tokens[0].text) || WEEKDAYS.has(tokens[0].text) || PARTICLES.has(tokens[0].text))) tokens = tokens.slice(1);
   while (tokens.length > 0 && (MONTHS.has(tokens[tokens.length - 1].text) || WEEKDAYS.has(tokens[tokens.length - 1].text) || ['of', 'for'].includes(tokens[tokens.length - 1].text))) tokens = tokens.slice(0, -1);
@@ -247,29 +311,45 @@ function classify(run: Run, text: string, midCaps: Set<string>): Candidate | nul
 
   if (words.length === 1 && words[0].length === 1) return null;
   if (words.some((w) => TIME_WORDS.has(w))) return null;
-  if (isPlaceName(name)) return { ...base, kind: 'place' };
+  if (isPlace(name)) return { ...base, kind: 'place' };
   // "Foreign Ministry", "Defence Council": a title word before an organisation word is part of its name.
   if (words.some((w) => ORG_WORDS.has(w)) && (!ROLE_WORDS.has(words[0]) || ORG_WORDS.has(words[words.length - 1]))) return { ...base, kind: 'org' };
-  if (words.length === 1 && (MEDIA.has(words[0]) || (isAcronym(words[0]) && !isPlaceName(words[0])))) return { ...base, kind: 'org' };
+  if (words.length === 1 && (MEDIA.has(words[0]) || (isAcronym(words[0]) && !isPlace(words[0])))) return { ...base, kind: 'org' };
   if (words.some((w) => PLACE_WORDS.has(w)) || /^(?:St|Mt|Ft)\.$/.test(words[0])) return { ...base, kind: 'place' };
+  // "Cape Dunmore", "Puerto Verde", "Upper Taliq", "Jebel Sarif": a geographic word opening the name.
+  if (words.length >= 2 && words.length <= 4 && PLACE_PREFIXES.has(words[0])) return { ...base, kind: 'place' };
 
   // A title before a name is the person's role ("Special Envoy Keith Kellogg").
   let r = 0;
   while (r < tokens.length && isRoleStart(tokens, r)) r++;
+  // "Information Minister Kwabena Asante", "Station Commander Alun Pryce", "Mediator Fatou Ndiaye":
+  // capitalised words up to the last title word are the role, whatever qualifies the title.
+  if (r === 0) {
+    for (let j = Math.min(tokens.length - 2, 3); j >= 0; j--) {
+      if (isTitleWord(tokens[j].text)) {
+        if (tokens.slice(0, j).every((t) => t.cap)) r = j + 1;
+        break;
+      }
+    }
+  }
   if (r > 0) {
     const rest = tokens.slice(r);
     if (rest.length === 0 || rest.some((t) => !t.cap && !PARTICLES.has(t.text))) return null;
     return { ...base, kind: 'person', tokens: rest, role: tokens.slice(0, r), name: undefined };
   }
-  if (DEMONYMS.has(words[0])) {
+  if (DEMONYMS.has(words[0]) || demonyms.has(words[0])) {
     if (words.length === 1) return null;
-    return classify({ tokens: tokens.slice(1), sentence }, text, midCaps);
+    return classify({ tokens: tokens.slice(1), sentence }, text, ctx);
   }
   if (words.length === 1 && STOP_CAPS.has(words[0].toLowerCase())) return null;
   if (SPOKESPERSON_FOR.test(before)) return { ...base, kind: 'org' };
   if (words.length >= 2 && words.length <= 5) {
     if (PLACE_CUES.some((re) => re.test(before))) return { ...base, kind: 'place' };
     if (words.some((w) => isAcronym(w) || /^\d/.test(w))) return null;
+    // "The Hollin Fishermen", "Littoral Community": a common noun the article writes in lower case
+    // ends a body or a group, never a person's name.
+    const last = words[words.length - 1];
+    if (/(?:s|men)$/.test(last) && lowerCaseWords(text).has(last.toLowerCase())) return null;
     return { ...base, kind: 'person' };
   }
   if (words.length === 1) return { ...base, kind: 'unknown' };
@@ -387,6 +467,103 @@ function appositiveRole(c: Candidate, text: string): string | null {
   return null;
 }
 
+/** "known as El Gato", "by a nickname, El Gato", "nicknamed 'the Fox'": what follows is a nickname. */
+const NICKNAME_BEFORE = /\b(?:nicknamed|nickname,?|known as|dubbed|alias)\s+["“']?$/i;
+
+/** Suffixes that make a demonym from a place name (Kestrania -> Kestranian, Ostrel -> Ostreli, Sudan -> Sudanese). */
+const DEMONYM_SUFFIXES = ['ians', 'ian', 'ans', 'an', 'ns', 'n', 'is', 'i', 'ese', 'eans', 'ean', 'ish'];
+
+/**
+ * Demonyms of the article's own places: a capitalised word that is another capitalised word of the
+ * article plus a demonym ending ("Kestranian" beside "Kestrania", "Tsengari" beside "Tsengar").
+ * Returns demonym -> place. The place is a place wherever it appears; the demonym is never a name.
+ */
+function findDemonyms(words: Set<string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const w of words) {
+    if (w.length < 5 || !/^\p{Lu}\p{Ll}/u.test(w)) continue;
+    for (const suffix of DEMONYM_SUFFIXES) {
+      if (!w.endsWith(suffix)) continue;
+      const stem = w.slice(0, -suffix.length);
+      if (stem.length < 3) continue;
+      const place = [stem, `${stem}a`, `${stem}e`, `${stem}ia`, `${stem}o`].find((p) => p !== w && words.has(p));
+      if (place && !KNOWN_NOT_PLACE.has(place)) {
+        out.set(w, place);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Words that take demonym-like endings without being places ("Christ" -> "Christian", "Islam" -> "Islamist"). */
+const KNOWN_NOT_PLACE = new Set(['Christ', 'Islam', 'Sunni', 'Shia', 'Mar', 'Jan']);
+
+/** "Kestrania's defence minister", "Almerra's guerrillas": a name owning the things a country has. */
+const GOVERNED = /^(?:['’]s)?\s+(?:(?:new|own|former|current|acting|interim|military|civilian|elected|southern|northern|eastern|western|central|top|chief|senior|defence|defense|foreign|interior|justice|health|finance|peace|armed|security|main|largest|second|biggest)\s+){0,2}(?:government|president|presidency|prime minister|army|military|navy|air force|armed forces|forces|troops|soldiers|police|parliament|capital|border|borders|coast|coastline|highlands|lowlands|province|provinces|regions?|cities|towns|villages|economy|people|population|citizens|guerrillas|rebels|ministry|ministers?|cabinet|leaders?|officials|authorities|embassy|ambassador|territory|airspace|waters|ports?)\b/;
+
+/** "the Aldorian port of Tarrow": a word shaped like a demonym before a lower-case noun is an adjective. */
+function adjectival(c: Candidate, name: string): boolean {
+  if (c.tokens.length !== 1 || c.tokens[0].possessive || !looksDemonym(name)) return false;
+  const next = /^\s+(\p{Ll}+)/u.exec(c.after)?.[1];
+  return next !== undefined && !NOT_A_NOUN.has(next) && !next.endsWith('ed');
+}
+
+/** Words after a name that show it is not an adjective before a noun ("Orvi was attacked"). */
+const NOT_A_NOUN = new Set([
+  'was', 'is', 'were', 'are', 'has', 'had', 'have', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should',
+  'said', 'says', 'and', 'or', 'but', 'to', 'in', 'on', 'of', 'at', 'for', 'from', 'with', 'by', 'as', 'after', 'before',
+  'since', 'until', 'where', 'which', 'who', 'that', 'than', 'when', 'while', 'itself', 'remains', 'lies', 'sits',
+]);
+
+/** Is a possessive single word followed by what a country has? Then it names a place. */
+function governedPlace(c: Candidate): boolean {
+  return c.tokens.length === 1 && c.tokens[0].possessive && GOVERNED.test(c.after);
+}
+
+interface Dateline {
+  name: string;
+  start: number;
+  end: number;
+  sentence: Sentence;
+  /** Written in capitals in the text (and shown title-cased). */
+  capitals: boolean;
+}
+
+/**
+ * "DALMOR, Kestrania, March 4 (TCP) —", "PORT ALMA —": a paragraph opening with a place in capitals,
+ * an optional region or country, an optional date and agency, then a dash. Both names are places.
+ */
+const DATELINE = /^((?:\p{Lu}[\p{Lu}\p{M}'’.]*)(?:[ -](?:\p{Lu}[\p{Lu}\p{M}'’.]*|de|la|el|es|of|al|da|do|du))*)(?:,\s*((?:\p{Lu}[\p{L}\p{M}'’.-]+)(?: \p{Lu}[\p{L}\p{M}'’.-]+){0,2}))?(?:,\s*[^—–\n]{1,30}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s/u;
+
+function titleCase(capitals: string): string {
+  return capitals
+    .split(/([ -])/)
+    .map((w) => (/^(?:DE|LA|EL|ES|OF|AL|DA|DO|DU)$/.test(w) ? w.toLowerCase() : w.charAt(0) + w.slice(1).toLowerCase()))
+    .join('');
+}
+
+/** Places read from datelines at the start of the article's first paragraphs. */
+function findDatelines(sentences: Sentence[]): Dateline[] {
+  const out: Dateline[] = [];
+  let previousParagraph = -1;
+  for (const s of sentences) {
+    if (s.paragraph === previousParagraph) continue;
+    previousParagraph = s.paragraph;
+    if (s.paragraph > 3) break;
+    const m = DATELINE.exec(s.text);
+    if (!m || m[1].replace(/[^\p{L}]/gu, '').length < 3 || /\p{Ll}/u.test(m[1].replace(/\b(?:de|la|el|es|of|al|da|do|du)\b/g, ''))) continue;
+    const word = m[1].trim();
+    if (MONTHS.has(titleCase(word)) || WEEKDAYS.has(titleCase(word))) continue;
+    out.push({ name: titleCase(word), start: s.start, end: s.start + word.length, sentence: s, capitals: true });
+    if (m[2] && !MONTHS.has(m[2].split(' ')[0]) && !WEEKDAYS.has(m[2].split(' ')[0])) {
+      const at = s.text.indexOf(m[2], word.length);
+      out.push({ name: m[2], start: s.start + at, end: s.start + at + m[2].length, sentence: s, capitals: false });
+    }
+  }
+  return out;
+}
+
 interface Scan {
   mentions: Mention[];
 }
@@ -409,22 +586,43 @@ export function findMentions(input: AnalysisInput, sentences: Sentence[]): Menti
       if (!r.initial) midCaps.add(r.word);
     }
   }
+  const demonyms = findDemonyms(standalone);
+  const datelines = findDatelines(sentences);
+  const context: ArticleContext = { midCaps, demonyms, places: new Set([...datelines.map((d) => d.name), ...demonyms.values()]) };
+  const inDateline = (c: Candidate): boolean => datelines.some((d) => c.tokens[0].start < d.end && d.start < c.tokens[c.tokens.length - 1].end);
   const candidates: Candidate[] = [];
   for (const [i, s] of sentences.entries()) {
     for (const run of buildRuns(s, tokenize(raws[i], standalone))) {
-      const c = classify(run, text, midCaps);
-      if (c) candidates.push(c);
+      const c = classify(run, text, context);
+      if (c && !(datelines.length > 0 && inDateline(c))) candidates.push(c);
     }
   }
   const people = new PersonIndex();
-  const places = new Set<string>();
+  const places = new Set<string>([...datelines.map((d) => d.name), ...demonyms.values()]);
+  const orgFirstWords = new Set<string>();
+  const nicknames = new Map<string, string>();
+  for (const c of candidates) if (c.kind === 'place') places.add(candidateName(c, text));
   for (const c of candidates) {
     const name = candidateName(c, text);
-    if (c.kind === 'person' && c.tokens.length > 1) people.add(name);
+    // A name the article shows to be a place elsewhere ("in the capital, Dar Halim") is one here too.
+    if (c.kind === 'person' && places.has(name) && c.role.length === 0) c.kind = 'place';
+    if (c.kind === 'person' && c.tokens.length > 1) {
+      people.add(name);
+      const nickname = c.tokens.find((t) => t.afterNickname)?.afterNickname;
+      if (nickname) nicknames.set(nickname, name);
+    }
     if (c.kind === 'place') places.add(name);
+    if (c.kind === 'org' && c.tokens.length > 1) orgFirstWords.add(c.tokens[0].text);
   }
   for (const c of candidates) {
     if (c.kind === 'person' && c.tokens.length === 1 && c.role.length > 0) people.add(candidateName(c, text));
+  }
+  // "known as El Gato", "a nickname, El Gato": a nickname written apart from the name still names the person.
+  for (const c of candidates) {
+    if (nicknames.has(candidateName(c, text))) continue;
+    if (!NICKNAME_BEFORE.test(c.before)) continue;
+    const owner = [...candidates].reverse().find((o) => o.kind === 'person' && o.tokens.length > 1 && o.tokens[0].start < c.tokens[0].start && c.tokens[0].start - o.tokens[0].start < 300);
+    if (owner) nicknames.set(candidateName(c, text), candidateName(owner, text));
   }
   // A one-word name the text treats as a person ("What Volkov seeks") is one everywhere it appears,
   // unless the article shows it is a place (a demonym made from it, or a place cue).
@@ -434,14 +632,32 @@ export function findMentions(input: AnalysisInput, sentences: Sentence[]): Menti
     if (places.has(name) || placeContext(c, places) || hasDemonymOf(name, standalone)) continue;
     people.add(name);
   }
-  // Single words: a known person's surname, a place by context, or a speaker by its verb.
+  // Places first, twice over, so that "between Dalmor and Vinsk" learns from a later "in Dalmor".
+  for (let pass = 0; pass < 2; pass++) {
+    for (const c of candidates) {
+      if (c.kind !== 'unknown' || c.tokens.length !== 1) continue;
+      const name = candidateName(c, text);
+      if (places.has(name) || people.match(name) || adjectival(c, name)) continue;
+      if (placeContext(c, places) || governedPlace(c)) places.add(name);
+    }
+  }
+  // Single words: a known person's name, a place by context, or a speaker by its verb.
   for (const c of candidates) {
-    if (c.kind !== 'unknown' && !(c.kind === 'person' && c.tokens.length === 1 && c.role.length === 0)) continue;
     const name = candidateName(c, text);
-    if (people.match(name)) c.kind = 'person';
-    else if (places.has(name) || placeContext(c, places)) {
+    if (nicknames.has(name)) {
+      c.kind = 'person';
+      continue;
+    }
+    if (c.kind !== 'unknown' && !(c.kind === 'person' && c.tokens.length === 1 && c.role.length === 0)) continue;
+    if ((DEMONYMS.has(name) || demonyms.has(name) || adjectival(c, name)) && !people.match(name)) c.kind = 'unknown';
+    else if (places.has(name) && !people.match(name)) c.kind = 'place';
+    else if (people.match(name)) c.kind = 'person';
+    else if (placeContext(c, places) || governedPlace(c)) {
       c.kind = 'place';
       places.add(name);
+    } else if (orgFirstWords.has(name)) {
+      // "the Concord" after "the Concord of Nations": the short form of an organisation named in full.
+      c.kind = 'org';
     } else if (/^\s+(?:officials?|spokes(?:man|woman|person)|leaders?|fighters|militants|members|commanders?|delegation)\b/.test(c.after) || SPOKESPERSON_FOR.test(c.before)) {
       // "Hamas official", "Wagner fighters": a group named by its people.
       c.kind = 'org';
@@ -450,24 +666,39 @@ export function findMentions(input: AnalysisInput, sentences: Sentence[]): Menti
       people.add(name);
     } else c.kind = 'unknown';
   }
+  // One name, one kind: a word shown to be a place anywhere ("between Kestrania and Ostrel") is a
+  // place where a verb made it look like a speaker ("Lumasa said"), unless it is a person's name.
+  for (const c of candidates) {
+    if (c.kind !== 'person' || c.tokens.length !== 1 || c.role.length > 0) continue;
+    const name = candidateName(c, text);
+    if (places.has(name) && !people.clusters.some((p) => p.name !== name && p.name.includes(' ') && samePerson(name, p.name))) c.kind = 'place';
+  }
   const mentions: Mention[] = [];
+  for (const d of datelines) {
+    mentions.push({ kind: 'place', text: PLACE_ALIASES[d.name] ?? d.name, role: null, start: d.start, end: d.end, sentence: d.sentence.index, paragraph: d.sentence.paragraph, possessive: false, dateline: d.capitals });
+  }
   for (const c of candidates) {
     if (c.kind === 'unknown') continue;
     const name = candidateName(c, text);
     if (!name || /^\d/.test(name)) continue;
     const role = c.role.length > 0 ? cleanName(text.slice(c.role[0].start, c.role[c.role.length - 1].end)) : null;
     const last = c.tokens[c.tokens.length - 1];
-    mentions.push({
+    const nickname = c.tokens.find((t) => t.afterNickname)?.afterNickname;
+    const mention: Mention = {
       kind: c.kind,
       text: c.kind === 'place' ? (PLACE_ALIASES[name] ?? name) : name,
       role: c.kind === 'person' ? (role ?? appositiveRole(c, text)) : null,
       start: c.tokens[0].start,
-      end: c.tokens[0].start + name.length,
+      end: nickname ? last.end : c.tokens[0].start + name.length,
       sentence: c.sentence.index,
       paragraph: c.sentence.paragraph,
       possessive: last.possessive,
-    });
+    };
+    if (nickname) mention.nickname = nickname;
+    if (c.kind === 'person' && nicknames.has(name)) mention.refersTo = nicknames.get(name);
+    mentions.push(mention);
   }
+  mentions.sort((a, b) => a.start - b.start);
   cache.set(sentences, { mentions });
   return mentions;
 }
@@ -480,21 +711,56 @@ function byImportance<T extends { mentions: number; evidence: Evidence[] }>(a: T
   return b.mentions - a.mentions || a.evidence[0].start - b.evidence[0].start;
 }
 
+/**
+ * One place written two ways in one article (a transliteration pair: Kharkov/Kharkiv, Mirovsk/Myrovsk):
+ * names of six letters or more, same first letter, one letter apart. The form written more often is shown.
+ */
+function mergeSpellings(list: NamedEntity[]): NamedEntity[] {
+  const out: NamedEntity[] = [];
+  const byFirst = new Map<string, NamedEntity[]>();
+  for (const e of [...list].sort((a, b) => b.mentions - a.mentions)) {
+    const k = foldAccents(e.name).toLowerCase();
+    const bucket = byFirst.get(k[0]) ?? [];
+    const twin = k.length >= 6 ? bucket.find((o) => {
+      const ok = foldAccents(o.name).toLowerCase();
+      return ok.length >= 6 && Math.abs(ok.length - k.length) <= 1 && editDistance(ok, k, 1) <= 1;
+    }) : undefined;
+    if (twin) {
+      twin.mentions += e.mentions;
+      twin.evidence.push(...e.evidence);
+      twin.aliases.push(e.name, ...e.aliases);
+      continue;
+    }
+    bucket.push(e);
+    byFirst.set(k[0], bucket);
+    out.push(e);
+  }
+  return out;
+}
+
 /** Merge place or organisation mentions by folded name; a one-word org joins a longer one it starts. */
 function groupNamed(mentions: Mention[]): NamedEntity[] {
   const byKey = new Map<string, NamedEntity>();
   const key = (n: string): string => foldAccents(n).toLowerCase().replace(/^the\s+/, '');
+  const fromDateline = new Set<NamedEntity>();
   for (const m of mentions) {
     const k = key(m.text);
     const e = byKey.get(k);
     if (e) {
       e.mentions++;
       e.evidence.push(evidenceOf(m));
+      // A dateline's capitals are re-cased by rule; the article's own spelling is better.
+      if (fromDateline.has(e) && !m.dateline) {
+        e.name = m.text;
+        fromDateline.delete(e);
+      }
     } else {
-      byKey.set(k, { name: m.text, mentions: 1, aliases: [], evidence: [evidenceOf(m)] });
+      const entity = { name: m.text, mentions: 1, aliases: [], evidence: [evidenceOf(m)] };
+      byKey.set(k, entity);
+      if (m.dateline) fromDateline.add(entity);
     }
   }
-  const list = [...byKey.values()];
+  const list = mergeSpellings([...byKey.values()]);
   for (const short of list.filter((e) => !e.name.includes(' '))) {
     const long = list.find((e) => e !== short && e.name.startsWith(short.name + ' ') && e.mentions > 0);
     if (long && short.mentions > 0) {
@@ -510,14 +776,15 @@ function groupNamed(mentions: Mention[]): NamedEntity[] {
 /** Group person mentions into people: one entry per person, fullest name, first role the text gives. */
 export function groupPeople(mentions: Mention[]): Person[] {
   const index = new PersonIndex();
-  const ordered = [...mentions].sort((a, b) => b.text.split(' ').length - a.text.split(' ').length || a.start - b.start);
-  for (const m of ordered) index.add(m.text);
+  const formOf = (m: Mention): string => m.refersTo ?? m.text;
+  const ordered = [...mentions].sort((a, b) => formOf(b).split(' ').length - formOf(a).split(' ').length || a.start - b.start);
+  for (const m of ordered) index.add(formOf(m));
   const people = new Map<string, Person>();
   const canonicalOf = new Map<string, string>();
   for (const m of mentions) {
     let canonical = canonicalOf.get(m.text);
     if (canonical === undefined) {
-      canonical = index.canonical(m.text) ?? m.text;
+      canonical = index.canonical(formOf(m)) ?? formOf(m);
       canonicalOf.set(m.text, canonical);
     }
     let p = people.get(canonical);
@@ -529,6 +796,7 @@ export function groupPeople(mentions: Mention[]): Person[] {
     p.evidence.push(evidenceOf(m));
     if (!p.role && m.role) p.role = m.role;
     if (m.text !== canonical && !p.aliases.includes(m.text)) p.aliases.push(m.text);
+    if (m.nickname && !p.aliases.includes(m.nickname)) p.aliases.push(m.nickname);
   }
   for (const p of people.values()) p.evidence.sort((a, b) => a.start - b.start);
   return [...people.values()].sort(byImportance);

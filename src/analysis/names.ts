@@ -72,8 +72,8 @@ export function surname(name: string): string {
  * "Volodymyr Zelensky" ~ "Volodymyr Zelenskyy", but "Melania Trump" !~ "Donald Trump".
  */
 export function samePerson(a: string, b: string): boolean {
-  const wa = words(a);
-  const wb = words(b);
+  const wa = givenAndSurname(a);
+  const wb = givenAndSurname(b);
   if (wa.length === 0 || wb.length === 0) return false;
   if (!sameWord(wa[wa.length - 1], wb[wb.length - 1])) return false;
   if (wa.length === 1 || wb.length === 1) return true;
@@ -82,6 +82,19 @@ export function samePerson(a: string, b: string): boolean {
   // An initial ("J. Smith") agrees with any given name starting with it.
   if (fa.length === 1 || fb.length === 1) return fa[0] === fb[0];
   return sameWord(wa[0], wb[0]);
+}
+
+const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'dos', 'das', 'la', 'le', 'bin', 'ibn']);
+
+/**
+ * A name's given names and its surname, the surname's particles dropped ("Van der Heyden" is the
+ * surname alone, so it matches "Pieter van der Heyden"; "Pieter van der Heyden" -> [Pieter, Heyden]).
+ */
+function givenAndSurname(name: string): string[] {
+  const w = words(name);
+  let i = w.length - 1;
+  while (i > 0 && NAME_PARTICLES.has(w[i - 1].toLowerCase())) i--;
+  return [...w.slice(0, i), w[w.length - 1]];
 }
 
 /** Is `name` a fuller form than `other` (more words, then longer)? Used to choose a canonical name. */
@@ -155,7 +168,25 @@ export class PersonIndex {
       if (!fits) continue;
       if (!best || c.count > best.count) best = c;
     }
-    return best;
+    return best ?? this.byFirstName(form);
+  }
+
+  /**
+   * A single word that is the first word of exactly one known full name and nobody's surname: the
+   * family name written first ("Pham" for Pham Thi Hoa, "Zhou" for Zhou Minghua) or a given name alone.
+   */
+  private byFirstName(form: string): NameCluster | undefined {
+    if (form.includes(' ')) return undefined;
+    const key = wordKey(form);
+    if (key.length < 2) return undefined;
+    let found: NameCluster | undefined;
+    for (const c of this.clusters) {
+      const w = words(c.name);
+      if (w.length < 2 || wordKey(w[0]) !== key) continue;
+      if (found && found !== c) return undefined;
+      found = c;
+    }
+    return found;
   }
 
   /** Canonical name for a form, or null when the form names nobody known. */
@@ -224,7 +255,8 @@ export const STOP_CAPS = set(`
   several few another such once still emergency anything nothing everything something everyone nobody
   authoritarian far far-right far-left until unless whether whatever whenever wherever let let's once
   read image photo video watch see update updated editor note breaking exclusive analysis opinion
-  one two three four five six seven eight nine ten forty-four thousands hundreds dozens
+  one two three four five six seven eight nine ten forty-four thousands hundreds dozens neither either none nor
+  across along beyond near inside outside towards toward throughout around upon amid amidst onto via per unlike
 `);
 
 export const MONTHS = set(`
@@ -303,6 +335,8 @@ export const ORG_WORDS = set(`
   Regiment Corps Division Tribunal Alliance Coalition Front Movement Foundation Programme Program Mission
   Secretariat House Hospital School College Church Airlines Board Bureau Directorate Intelligence Militia
   Network Television Radio Press Reserve Navy Airforce Federation Guardia Prosecutor's Prosecutors Nations
+  Brigades Community Communities Society Trust Properties Holdings Partners Inn Hotel Restaurant Cafe Café Pub Club
+  Bakery Market Stores Mill Mills Works Industries Industry Airways Railways Studios Clinic Charity League Conference
 `);
 
 /** News organisations commonly cited as sources ("according to Bloomberg"). */
@@ -318,15 +352,25 @@ export const PLACE_WORDS = set(`
   Avenue Bridge Port Harbor Harbour Highlands Plateau
 `);
 
-/** Words that make a capitalised run an event or time, not an entity ("Independence Day"). */
-export const TIME_WORDS = set(`Day Eve Week Weekend Games Cup Prize Olympics Christmas Easter Ramadan Eid Year New`);
+/** Words that make a capitalised run an event or time, not an entity ("Independence Day", "Lavelle Open"). */
+export const TIME_WORDS = set(`Day Eve Week Weekend Games Cup Prize Olympics Christmas Easter Ramadan Eid Year New Open Championship Championships Tournament Marathon Festival Prix`);
+
+/** Words that open a place's name in many languages ("Cape Dunmore", "Puerto Verde", "Upper Taliq"). */
+export const PLACE_PREFIXES = set(`
+  Cape Port Puerto Porto Santa Santo San São Sao Saint Sainte Sankt Mount Mt. Fort Ft. Lake Jebel Jabal Wadi Ras
+  Upper Lower Alto Bajo Las Los Nueva Nuevo Ciudad Villa Bandar Kafr Beit Tell Ain Bir Nahr Ile Isla Monte Mont
+  Lac Rio Bahia Costa Sierra Punta Cabo Ciudad Kota Pulau Gunung Ban
+`);
 
 /** Lower-case words after a name that mark it as a place ("the Kharkiv region"). */
 export const PLACE_NOUNS_AFTER = set(`region oblast province city town village district area border airport port coast`);
 
 /** Words before a name that mark it as a place ("in Kyiv", "city of Sumy", "strike on Kyiv"). */
 export const PLACE_CUES = [
-  /\b(?:in|near|outside|across|around|towards|toward|into|inside|throughout)\s+(?:(?:central|eastern|western|northern|southern|northeastern|northwestern|southeastern|southwestern|downtown|occupied|besieged)\s+)?$/,
+  /\b(?:in|near|outside|across|around|towards|toward|into|inside|throughout)\s+(?:(?:central|eastern|western|northern|southern|northeastern|northwestern|southeastern|southwestern|downtown|occupied|besieged)\s+)?$/i,
+  /\b(?:central|eastern|western|northern|southern|northeastern|northwestern|southeastern|southwestern|north-eastern|north-western|south-eastern|south-western|rural|coastal)\s+$/,
+  // "the capital, Veltra", "in the port city, Dar Halim": a place noun and its name in apposition.
+  /\b(?:the|its|their|a)\s+(?:[a-z-]+\s+)?(?:capital|city|town|village|port|region|province|district|island|country|state|seaport|municipality|hamlet|enclave|territory)\s*,\s*$/,
   /\b(?:city|town|village|region|province|capital|port|oblast|district|suburb|republic|state)\s+of\s+$/,
   /\b(?:strikes?|attacks?|assaults?|shelling|bombardment|bombing|raids?)\s+(?:on|of)\s+$/,
   /\b(?:above|below|beyond|along)\s+$/,
