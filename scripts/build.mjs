@@ -72,6 +72,8 @@ const result = await build({
     // need no syntax colouring: highlight.js, parse5 and emojilib were 1.4 MB the reader loaded at start.
     'cli-highlight': join(root, 'scripts', 'highlight-stub.mjs'),
     'node-emoji': join(root, 'scripts', 'emoji-stub.mjs'),
+    // turndown loads domino to parse HTML strings; newsdesk gives it linkedom's DOM nodes instead.
+    '@mixmark-io/domino': join(root, 'scripts', 'domino-stub.mjs'),
   },
   // Yoga without fetch(), string-width set up on first need: see scripts/start-path-plugin.mjs.
   plugins: [startPathPlugin],

@@ -1,4 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { registerFeedCommands } from './feeds/commands.js';
+import { storedItemsDirectory } from './feeds/paths.js';
 import { bundledArticlesDir } from './library/bundled.js';
 import { comparisonOutputFromCache, storeComparisonOutput } from './library/cache.js';
 import { closestIds, editDistance, findArticle, idsStartingWith } from './library/find.js';
@@ -71,7 +73,8 @@ function reportProblems(problems: LoadResult['problems']): void {
 }
 
 function load(options: GlobalOptions): LoadResult {
-  const dirs = options.dir?.length ? options.dir : [bundledArticlesDir()];
+  // With feeds, the default library is the stored items and the bundled articles together.
+  const dirs = options.dir?.length ? options.dir : [storedItemsDirectory(), bundledArticlesDir()].filter((dir) => dir !== undefined);
   let result: LoadResult;
   try {
     result = loadArticles(dirs);
@@ -213,7 +216,14 @@ function buildProgram(): Command {
     .description('print who said what about a topic across all articles')
     .argument('[topic]', 'the topic word', 'ceasefire')
     .action(async (topic: string, _options, command: Command) => runCompare(topic, withGlobals(command)));
-  for (const command of program.commands) {
+  registerFeedCommands(program, {
+    globals: withGlobals,
+    usageError: (message) => new UsageError(message),
+    setExitCode: (code) => {
+      commandExitCode = code;
+    },
+  });
+  for (const command of program.commands.flatMap((command) => [command, ...command.commands])) {
     command.exitOverride().configureOutput(program.configureOutput()).showSuggestionAfterError(true).allowExcessArguments(false);
   }
   return program;
@@ -225,10 +235,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+/** What a command that finished without throwing exits with (refresh: 1 when a feed failed). */
+let commandExitCode = 0;
+
 export async function main(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv);
-    return 0;
+    return commandExitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;

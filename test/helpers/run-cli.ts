@@ -26,6 +26,9 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     FORCE_COLOR: undefined,
     XDG_CACHE_HOME: join(isolatedHome, 'cache'),
     XDG_STATE_HOME: join(isolatedHome, 'state'),
+    // No subscriptions unless a test makes some: the default library is the bundled articles.
+    XDG_CONFIG_HOME: join(isolatedHome, 'config'),
+    XDG_DATA_HOME: join(isolatedHome, 'data'),
     ...env,
   };
   const result = spawnSync(process.execPath, [binPath, ...args], {

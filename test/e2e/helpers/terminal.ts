@@ -89,6 +89,9 @@ export function childEnv(stateHome: string, extra: Record<string, string | undef
   env.TERM = 'xterm-256color';
   env.XDG_STATE_HOME = stateHome;
   env.XDG_CACHE_HOME = join(stateHome, 'cache');
+  // No feeds of the person running the tests: a test that wants some sets these itself.
+  env.XDG_CONFIG_HOME = join(stateHome, 'config');
+  env.XDG_DATA_HOME = join(stateHome, 'data');
   for (const [name, value] of Object.entries(extra)) {
     if (value === undefined) delete env[name];
     else env[name] = value;
