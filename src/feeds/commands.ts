@@ -1,18 +1,10 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import type { FeedCommandContext } from './types.js';
 
 /**
  * The feed commands' names, arguments and help. This file is on every start path (commander needs
  * to know the commands), so it holds no feed code: each action imports ./run.js when it runs.
  */
-
-export interface FeedCommandContext {
-  /** The global options (`--json`, `--no-color`, ...) as the command sees them. */
-  globals(command: Command): { json?: boolean; color: boolean };
-  /** An error the CLI reports as a usage error (exit 2). */
-  usageError(message: string): Error;
-  /** Sets the exit code without throwing (refresh exits 1 when a feed failed). */
-  setExitCode(code: number): void;
-}
 
 function parseSeconds(value: string): number {
   const seconds = Number(value);

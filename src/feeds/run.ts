@@ -7,13 +7,12 @@ import { createStyler } from '../print/style.js';
 import { shouldUseColor } from '../render/color.js';
 import { stateDirectory } from '../state/paths.js';
 import { loadReadState } from '../state/read-state.js';
-import type { FeedCommandContext } from './commands.js';
 import { isWebUrl, type FetchOptions } from './fetch.js';
 import { itemsDirectory, subscriptionsPath } from './paths.js';
 import { feedDisplayName, fetchFeed, refreshAll, refreshFeed, type RefreshOptions } from './refresh.js';
 import { feedFolderName, readFeedState, removeFeedFolder, storedItems } from './store.js';
 import { readSubscriptions, withAdded, withRemoved, writeSubscriptions, type SubscriptionsFile } from './subscriptions.js';
-import type { FeedRefreshResult, RefreshProgress, Subscription } from './types.js';
+import type { FeedCommandContext, FeedRefreshResult, RefreshProgress, Subscription } from './types.js';
 
 /** The commands behind `newsdesk feeds ...` and `newsdesk refresh`, loaded only when one runs. */
 

@@ -1,3 +1,5 @@
+import type { Command } from 'commander';
+
 /** One line of the subscriptions file: a feed's URL and, when the person gave one, its name. */
 export interface Subscription {
   url: string;
@@ -66,4 +68,14 @@ export interface RefreshProgress {
   total: number;
   /** The feed that just finished, when one did. */
   result?: FeedRefreshResult;
+}
+
+/** What the CLI gives the feed commands. */
+export interface FeedCommandContext {
+  /** The global options (`--json`, `--no-color`, ...) as the command sees them. */
+  globals(command: Command): { json?: boolean; color: boolean };
+  /** An error the CLI reports as a usage error (exit 2). */
+  usageError(message: string): Error;
+  /** Sets the exit code without throwing (refresh exits 1 when a feed failed). */
+  setExitCode(code: number): void;
 }
