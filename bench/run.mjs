@@ -4,13 +4,14 @@
 //   node bench/run.mjs            full run (10,000-article library, >= 50 presses per key)
 //   node bench/run.mjs --quick    tiny corpus, few repetitions: proves the bench works (used by the tests)
 //   --out <dir>                   where corpora, probes and results go (default bench/out/<full|quick>)
-//   --only start,scroll,library,analysis,footprint   run some sections
+//   --only start,scroll,library,analysis,feeds,footprint   run some sections
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { bundleProbe, repoRoot } from './lib/bundle.mjs';
 import { generateLibrary, generateSingle } from './corpus.mjs';
+import { startFeedServer } from './lib/feed-server.mjs';
 import { measureKey, startTerminal, terminalEnv } from './lib/terminal.mjs';
 
 const argv = process.argv.slice(2);
@@ -462,6 +463,47 @@ async function benchFootprint() {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Feeds: `newsdesk refresh` over local feeds, against a bare fetch loop over the same URLs
+
+async function benchFeeds() {
+  const feeds = quick ? 5 : 100;
+  const items = 10;
+  const reps = quick ? 1 : 3;
+  const server = await startFeedServer({ feeds, items });
+  try {
+    const urlsFile = join(outDir, 'feed-urls.txt');
+    writeFileSync(urlsFile, `${server.urls.join('\n')}\n`);
+    const configHome = join(outDir, 'feeds-config');
+    mkdirSync(join(configHome, 'newsdesk'), { recursive: true });
+    writeFileSync(join(configHome, 'newsdesk', 'feeds.txt'), `${server.urls.join('\n')}\n`);
+    const cold = [];
+    const warm = [];
+    const loop = [];
+    for (let rep = 0; rep < reps; rep++) {
+      const dataHome = join(outDir, 'feeds-data');
+      rmSync(dataHome, { recursive: true, force: true });
+      const env = appEnv(join(outDir, 'cache-feeds'), { XDG_CONFIG_HOME: configHome, XDG_DATA_HOME: dataHome });
+      const first = await runPiped([bin, 'refresh'], { env });
+      if (first.code !== 0) throw new Error(`newsdesk refresh failed: ${(first.stderr || first.stdout).split('\n')[0]}`);
+      const stored = first.stdout.split('\n').filter((line) => line.endsWith(`${items} new items`)).length;
+      if (stored !== feeds) throw new Error(`refresh stored ${stored} of ${feeds} feeds`);
+      cold.push(first.ms);
+      const second = await runPiped([bin, 'refresh'], { env });
+      if (second.code !== 0 || !second.stdout.includes('unchanged')) throw new Error('second refresh did not answer unchanged');
+      warm.push(second.ms);
+      const bare = await runPiped([join(repoRoot, 'bench', 'probes', 'fetch-loop.mjs'), urlsFile]);
+      if (bare.code !== 0) throw new Error(`fetch loop failed: ${bare.stderr.split('\n')[0]}`);
+      loop.push(bare.ms);
+    }
+    const label = `${feeds} local feeds of ${items} items`;
+    row({ section: 'Feeds', measure: `refresh, ${label}, all new (${feeds * items} items stored)`, value: median(cold), reference: median(loop), refLabel: 'bare fetch loop, same URLs', target: 'reference only' });
+    row({ section: 'Feeds', measure: `refresh, ${label}, all unchanged (304)`, value: median(warm), reference: median(loop), refLabel: 'bare fetch loop, same URLs', target: 'reference only' });
+  } finally {
+    await server.close();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
 
 const started = performance.now();
 const loadBefore = loadavg()[0];
@@ -475,6 +517,7 @@ const sections = [
   ['scroll', benchScroll, 'Scroll', 'keypress to redraw'],
   ['library', async () => (shared.library = await benchLibrary(shared)), 'Library', `${config.libraryCount} articles`],
   ['analysis', async () => benchAnalysis(shared.library), 'Analysis', 'summary and compare'],
+  ['feeds', benchFeeds, 'Feeds', 'refresh of local feeds'],
   ['footprint', benchFootprint, 'Footprint', 'package'],
 ];
 for (const [name, run, section, measure] of sections) {

@@ -35,6 +35,7 @@ describe('npm run bench', () => {
       /^\| Library \/ peak RSS, 100 articles/,
       /^\| Analysis \/ summary of one article/,
       /^\| Analysis \/ compare ceasefire --json, 100 articles/,
+      /^\| Feeds \/ refresh, 5 local feeds of 10 items, all new/,
       /^\| Footprint \/ runtime dependencies$/,
       /^\| Footprint \/ npm pack tarball/,
       /^\| Footprint \/ installed size/,
@@ -44,5 +45,6 @@ describe('npm run bench', () => {
     // Each measured row names its reference from the same run.
     expect(rows.find((line) => line.includes('cold cache'))).toContain('read every file once');
     expect(rows.find((line) => line.includes('to list drawn'))).toContain('minimal Ink app');
+    expect(rows.find((line) => line.includes('local feeds'))).toContain('bare fetch loop, same URLs');
   }, 120_000);
 });
