@@ -1,4 +1,5 @@
 // Reference for refresh: fetch every URL once, one after another, and read its body; nothing else.
+/* global fetch */
 import { readFileSync } from 'node:fs';
 
 let bytes = 0;
