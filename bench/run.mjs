@@ -466,7 +466,7 @@ async function benchFootprint() {
 // Feeds: `newsdesk refresh` over local feeds, against a bare fetch loop over the same URLs
 
 async function benchFeeds() {
-  const feeds = quick ? 5 : 100;
+  const feeds = quick ? 3 : 100;
   const items = 10;
   const reps = quick ? 1 : 3;
   const server = await startFeedServer({ feeds, items });

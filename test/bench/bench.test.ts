@@ -35,7 +35,7 @@ describe('npm run bench', () => {
       /^\| Library \/ peak RSS, 100 articles/,
       /^\| Analysis \/ summary of one article/,
       /^\| Analysis \/ compare ceasefire --json, 100 articles/,
-      /^\| Feeds \/ refresh, 5 local feeds of 10 items, all new/,
+      /^\| Feeds \/ refresh, 3 local feeds of 10 items, all new/,
       /^\| Footprint \/ runtime dependencies$/,
       /^\| Footprint \/ npm pack tarball/,
       /^\| Footprint \/ installed size/,
