@@ -1,8 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DEFAULT_TOPIC } from './analysis/default-topic.js';
 import { registerFeedCommands } from './feeds/commands.js';
 import { storedItemsDirectory } from './feeds/paths.js';
 import { bundledArticlesDir } from './library/bundled.js';
-import { comparisonOutputFromCache, storeComparisonOutput } from './library/cache.js';
+import { comparisonOutputFromCache, storeComparisonOutput } from './print/output-cache.js';
 import { closestIds, editDistance, findArticle, idsStartingWith } from './library/find.js';
 import { DirectoryError, loadArticles } from './library/load.js';
 import { sanitizeLine } from './library/sanitize.js';
@@ -149,7 +150,7 @@ async function runSummary(id: string, options: GlobalOptions): Promise<void> {
 
 async function runCompare(topic: string | undefined, options: GlobalOptions): Promise<void> {
   const { articles } = load(options);
-  const wanted = (topic ?? 'ceasefire').toLowerCase();
+  const wanted = (topic ?? DEFAULT_TOPIC).toLowerCase();
   const print = printOptions(options);
   // Each output format prints differently, so each is its own cache entry; a hit never loads the NLP.
   const variant = options.json ? 'json' : `text|${print.width}|${print.color}`;
@@ -214,7 +215,7 @@ function buildProgram(): Command {
   program
     .command('compare')
     .description('print who said what about a topic across all articles')
-    .argument('[topic]', 'the topic word', 'ceasefire')
+    .argument('[topic]', 'the topic word', DEFAULT_TOPIC)
     .action(async (topic: string, _options, command: Command) => runCompare(topic, withGlobals(command)));
   registerFeedCommands(program, {
     globals: withGlobals,

@@ -4,6 +4,7 @@ import { findMentions, groupPeople, type Mention } from './entities.js';
 import { OPENING_QUOTE, attributeSentences, balancedRange } from './attribution.js';
 import { findDates } from './dates.js';
 import { topicMatcher, topicTerms } from './topics.js';
+import { DEFAULT_TOPIC } from './default-topic.js';
 import { statementStance, stancesDisagree } from './stance.js';
 import { ROLE_NOUNS, foldAccents, fuller, samePerson } from './names.js';
 
@@ -160,7 +161,7 @@ export interface CompareOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export function compareArticles(inputs: AnalysisInput[], topic = 'ceasefire', options: CompareOptions = {}): Comparison {
+export function compareArticles(inputs: AnalysisInput[], topic = DEFAULT_TOPIC, options: CompareOptions = {}): Comparison {
   const matcher = topicMatcher(topic);
   const perArticle: ArticleStatements[] = [];
   for (const [done, input] of inputs.entries()) {

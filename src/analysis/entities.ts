@@ -8,7 +8,7 @@ import {
 
 /**
  * People, places and organisations from capitalisation and context, without a gazetteer
- * of names: wink's lite model has no named-entity recogniser, and hidden test articles
+ * of names and without an NLP model's named-entity recogniser: hidden test articles
  * are about conflicts nobody listed. A capitalised run is classified by the words inside
  * it (titles, "Ministry", "Sea"), the words around it ("in X", "X said", "city of X"),
  * and what the rest of the article says about the same word.

@@ -1,8 +1,7 @@
 /**
- * On-disk caches under $XDG_CACHE_HOME/newsdesk (default ~/.cache/newsdesk), so a library of thousands
- * of articles opens without parsing every file again, and a comparison is not recomputed when no
- * article changed. Everything here is an optimisation: a missing, corrupt, stale or unwritable cache
- * is ignored (and rebuilt when possible), never an error the user sees.
+ * The library's on-disk cache under $XDG_CACHE_HOME/newsdesk (default ~/.cache/newsdesk), so a library
+ * of thousands of articles opens without parsing every file again. It is an optimisation: a missing,
+ * corrupt, stale or unwritable cache is ignored (and rebuilt when possible), never an error the user sees.
  *
  * The library cache is two kinds of files per --dir folder:
  * - an index (JSON): every article's metadata, keyed by absolute path and checked against the file's
@@ -13,10 +12,10 @@
  * Files are written to a temporary name and renamed, so a reader sees the old cache or the new one.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomicSync } from '../state/atomic.js';
+import { writeFileAtomicSync } from '../platform/atomic.js';
+import { cacheDirectory } from '../platform/paths.js';
 import type { Article } from './types.js';
 
 /** Bump when what the loader stores in an article changes, so old caches are not trusted. */
@@ -24,19 +23,13 @@ export const LIBRARY_CACHE_VERSION = 2;
 
 declare const __NEWSDESK_BUILD__: string | undefined;
 /** The build's fingerprint of the library code (set by scripts/build.mjs); unbundled runs use 'dev'. */
-const BUILD = typeof __NEWSDESK_BUILD__ === 'string' ? __NEWSDESK_BUILD__ : 'dev';
+export const LIBRARY_BUILD = typeof __NEWSDESK_BUILD__ === 'string' ? __NEWSDESK_BUILD__ : 'dev';
 
 /**
  * Only the built program caches by default: run from the sources (tests, development) the parser may
  * have changed since the cache was written, and nothing would tell.
  */
-export const CACHE_BY_DEFAULT = BUILD !== 'dev';
-
-/** Where newsdesk keeps caches: $XDG_CACHE_HOME/newsdesk, or ~/.cache/newsdesk. */
-export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
-  return join(base, 'newsdesk');
-}
+export const CACHE_BY_DEFAULT = LIBRARY_BUILD !== 'dev';
 
 /** What the index keeps of an article: everything except where it is and its text. */
 export type ArticleMeta = Omit<Article, 'id' | 'path' | 'body' | 'paragraphs' | 'size' | 'mtimeMs'>;
@@ -92,7 +85,7 @@ function isIndexFile(value: unknown, root: string): value is IndexFile {
     typeof index === 'object' &&
     index !== null &&
     index.version === LIBRARY_CACHE_VERSION &&
-    index.build === BUILD &&
+    index.build === LIBRARY_BUILD &&
     index.root === root &&
     Array.isArray(index.segments) &&
     index.segments.every((name) => typeof name === 'string' && /^bodies-[\w.-]+$/.test(name)) &&
@@ -163,7 +156,6 @@ export class LibraryCache {
   private readonly previousSegments: string[] = [];
   private readonly next: IndexEntry[] = [];
   private changed = false;
-  private hasIndex = false;
   private hits = 0;
   private segmentFd: number | undefined;
   private segmentName: string | undefined;
@@ -178,7 +170,6 @@ export class LibraryCache {
     this.indexPath = join(dir, `library-${hashText(root)}.json`);
     const index = readJson(this.indexPath);
     if (isIndexFile(index, root)) {
-      this.hasIndex = true;
       this.previousSegments = index.segments;
       for (const entry of index.entries) {
         if (isEntry(entry, index.segments.length)) this.previous.set(entry.path, entry);
@@ -192,11 +183,6 @@ export class LibraryCache {
   /** Opens the cache for a folder (absolute path); never throws. */
   static open(root: string, dir: string = cacheDirectory()): LibraryCache {
     return new LibraryCache(dir, root);
-  }
-
-  /** Every entry of the index, in the order the files were found; undefined when there is no usable index. */
-  cachedEntries(): IndexEntry[] | undefined {
-    return this.hasIndex && !this.changed ? [...this.previous.values()] : undefined;
   }
 
   /** The cached entry for a file when its size and mtime still match; undefined otherwise. */
@@ -351,7 +337,7 @@ export class LibraryCache {
         }
         return number === entry.segment ? entry : { ...entry, segment: number };
       });
-      const index: IndexFile = { version: LIBRARY_CACHE_VERSION, build: BUILD, root: this.root, segments, entries };
+      const index: IndexFile = { version: LIBRARY_CACHE_VERSION, build: LIBRARY_BUILD, root: this.root, segments, entries };
       writeFileAtomicSync(this.indexPath, JSON.stringify(index), { durable: false });
       this.removeUnusedSegments(new Set(segments));
     } catch {
@@ -372,130 +358,6 @@ export class LibraryCache {
           // another newsdesk removed it first
         }
       }
-    }
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Comparison results
-
-declare const __NEWSDESK_ANALYSIS_BUILD__: string | undefined;
-/** The build's fingerprint of the analysis and print code (set by scripts/build.mjs). */
-const ANALYSIS_BUILD = typeof __NEWSDESK_ANALYSIS_BUILD__ === 'string' ? __NEWSDESK_ANALYSIS_BUILD__ : 'dev';
-
-/**
- * What a comparison depends on: every article's file (path, size, mtime), the topic, the analysis
- * code (the build's fingerprint, and `analysisVersion` for what the build can't see) and the loader.
- */
-export function comparisonKey(articles: Pick<Article, 'path' | 'size' | 'mtimeMs'>[], topic: string, analysisVersion: string): string {
-  const hash = createHash('sha256');
-  hash.update(`${analysisVersion}\0${ANALYSIS_BUILD}\0${BUILD}\0${topic}\0`);
-  for (const path of articles.map((article) => `${article.path}\0${article.size}\0${article.mtimeMs}\n`).sort()) hash.update(path);
-  return hash.digest('hex').slice(0, 32);
-}
-
-/**
- * A comparison from the cache when no article, the topic nor the analysis changed; otherwise runs
- * `compute` (which may be slow) and stores its result. The result must survive JSON.
- */
-export function cachedComparison<T>(
-  articles: Pick<Article, 'path' | 'size' | 'mtimeMs'>[],
-  topic: string,
-  analysisVersion: string,
-  compute: () => T,
-  dir: string = cacheDirectory(),
-): T {
-  const key = comparisonKey(articles, topic, analysisVersion);
-  const path = join(dir, `compare-${key}.json`);
-  const cached = readJson(path) as { key?: string; result?: T } | undefined;
-  if (cached && cached.key === key && cached.result !== undefined) return cached.result;
-  const result = compute();
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileAtomicSync(path, JSON.stringify({ key, result }), { durable: false });
-    pruneComparisons(dir);
-  } catch {
-    // A cache we can't write only costs time next run.
-  }
-  return result;
-}
-
-function outputPath(dir: string, key: string): string {
-  return join(dir, `compare-${key}.out`);
-}
-
-function outputHeader(key: string): Buffer {
-  return Buffer.from(`newsdesk compare ${key}\n`);
-}
-
-/**
- * Printed comparison output (`compare --json` over 10,000 articles prints ~100 MB) stored by an
- * earlier run for these files, topic and output `variant` (json or text, width, colour: each prints
- * differently), as raw bytes for process.stdout.write; undefined when there is none. Checked before
- * the analysis is even imported, so a hit never loads the NLP.
- */
-export function comparisonOutputFromCache(
-  articles: Pick<Article, 'path' | 'size' | 'mtimeMs'>[],
-  topic: string,
-  variant: string,
-  dir: string = cacheDirectory(),
-): Buffer | undefined {
-  const key = comparisonKey(articles, topic, variant);
-  const header = outputHeader(key);
-  try {
-    const bytes = readFileSync(outputPath(dir, key));
-    return bytes.subarray(0, header.length).equals(header) ? bytes.subarray(header.length) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Stores printed comparison output for comparisonOutputFromCache; a cache that can't be written is skipped. */
-export function storeComparisonOutput(
-  articles: Pick<Article, 'path' | 'size' | 'mtimeMs'>[],
-  topic: string,
-  variant: string,
-  output: string,
-  dir: string = cacheDirectory(),
-): void {
-  const key = comparisonKey(articles, topic, variant);
-  try {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileAtomicSync(outputPath(dir, key), Buffer.concat([outputHeader(key), Buffer.from(output)]), { durable: false });
-    pruneComparisons(dir);
-  } catch {
-    // Only costs time next run.
-  }
-}
-
-/** comparisonOutputFromCache, else `compute` and store its output. */
-export function cachedComparisonOutput(
-  articles: Pick<Article, 'path' | 'size' | 'mtimeMs'>[],
-  topic: string,
-  variant: string,
-  compute: () => string,
-  dir: string = cacheDirectory(),
-): string | Buffer {
-  const cached = comparisonOutputFromCache(articles, topic, variant, dir);
-  if (cached) return cached;
-  const output = compute();
-  storeComparisonOutput(articles, topic, variant, output, dir);
-  return output;
-}
-
-/** Comparisons of a large library are tens of MB: keep only the most recently written few. */
-const KEPT_COMPARISONS = 8;
-
-function pruneComparisons(dir: string): void {
-  const files = readdirSync(dir)
-    .filter((name) => /^compare-[0-9a-f]+\.(?:json|out)$/.test(name))
-    .map((name) => ({ path: join(dir, name), mtimeMs: statSync(join(dir, name)).mtimeMs }))
-    .sort((a, b) => b.mtimeMs - a.mtimeMs);
-  for (const file of files.slice(KEPT_COMPARISONS)) {
-    try {
-      unlinkSync(file.path);
-    } catch {
-      // another newsdesk removed it first
     }
   }
 }

@@ -9,35 +9,13 @@
  * that only appears once another is removed ("\x1b\x1b[[31m") goes too.
  */
 
+import { BIDI_CONTROLS, CONTROL_CHARACTERS, HAS_CONTROL_OR_BIDI, removeControlEntities } from './controls.js';
+
 // String terminators for OSC/DCS/SOS/PM/APC: BEL, ESC \, or 8-bit ST.
 const STRING_SEQUENCE = /(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[\s\S]*?(?:\x07|\x1b\\|\x9c|$)/g;
 const CSI_SEQUENCE = /(?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?/g;
 // Two-character escapes (ESC 7, ESC c, ESC (B ...), including intermediates.
 const OTHER_ESCAPE = /\x1b[\x20-\x2f]*[\x30-\x7e]?/g;
-const CONTROL_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
-const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
-const CONTROL_ENTITY = /&(?:amp;)*#(?:x0*([0-9a-f]{1,6})|0*([0-9]{1,7}));?/gi;
-
-function isControlCodePoint(code: number): boolean {
-  return (
-    code < 0x20 ||
-    (code >= 0x7f && code <= 0x9f) ||
-    (code >= 0x202a && code <= 0x202e) ||
-    (code >= 0x2066 && code <= 0x2069) ||
-    code === 0x200e ||
-    code === 0x200f ||
-    code === 0x061c ||
-    code > 0x10ffff
-  );
-}
-
-function removeControlEntities(text: string): string {
-  return text.replace(CONTROL_ENTITY, (entity, hex: string | undefined, dec: string | undefined) => {
-    const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
-    // Tab and newline are harmless, but an entity spelling them is never needed in prose.
-    return isControlCodePoint(code) ? '' : entity;
-  });
-}
 
 function sanitizeOnce(text: string): string {
   return removeControlEntities(
@@ -50,16 +28,17 @@ function sanitizeOnce(text: string): string {
     .replace(BIDI_CONTROLS, '');
 }
 
-/** Make one text field safe to show in a terminal. Newlines and tabs are kept; CR is dropped. */
-// Anything sanitizeOnce could remove starts with one of these; most prose has none of them. Two
-// tests, the second only when there is an "&", are faster than one regex with an alternation.
-const CONTROL_OR_BIDI = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/;
 const ENTITY_START = /&(?:amp;)*#/;
 
+/**
+ * Anything sanitizeOnce could remove starts with a control, a bidi mark or an entity; most prose has
+ * none of them. Two tests, the second only when there is an "&", are faster than one regex with an alternation.
+ */
 function needsSanitizing(text: string): boolean {
-  return !text.isWellFormed() || CONTROL_OR_BIDI.test(text) || (text.includes('&') && ENTITY_START.test(text));
+  return !text.isWellFormed() || HAS_CONTROL_OR_BIDI.test(text) || (text.includes('&') && ENTITY_START.test(text));
 }
 
+/** Make one text field safe to show in a terminal. Newlines and tabs are kept; CR is dropped. */
 export function sanitizeText(text: string): string {
   if (!needsSanitizing(text)) return text;
   let current = text.toWellFormed();

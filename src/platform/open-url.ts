@@ -1,19 +1,11 @@
 import { spawn as nodeSpawn } from 'node:child_process';
+import { isOpenable } from './openable.js';
 
 /** The platform's "open this with the default app" program; the URL is passed as its one argument. */
 export function openerFor(platform: NodeJS.Platform): string {
   if (platform === 'darwin') return 'open';
   if (platform === 'win32') return 'explorer.exe';
   return 'xdg-open';
-}
-
-export function isOpenable(url: string): boolean {
-  try {
-    const { protocol } = new URL(url);
-    return protocol === 'http:' || protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
 
 /**

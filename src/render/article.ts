@@ -1,5 +1,6 @@
 import type { Article } from '../library/types.js';
 import { LINK_CLOSE, LINK_OPEN, renderMarkdown, type RenderedBlock } from './markdown.js';
+import { isOpenable } from '../platform/openable.js';
 import { MIN_RENDER_WIDTH } from './limits.js';
 import { makeStyles } from './style.js';
 import { oneLine, wrapLine } from './text.js';
@@ -70,10 +71,6 @@ function placeLinkNumbers(lines: string[], linkCount: number): number[] {
     lines[i] = lines[i].replaceAll(LINK_OPEN, '[').replaceAll(LINK_CLOSE, ']');
   }
   return linkLines;
-}
-
-function isOpenable(url: string): boolean {
-  return /^https?:\/\//i.test(url);
 }
 
 /**

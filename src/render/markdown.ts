@@ -1,5 +1,6 @@
 import { Marked, type MarkedExtension, type Token, type Tokens } from 'marked';
 import { markedTerminal } from 'marked-terminal';
+import { removeControlEntities } from '../library/controls.js';
 import type { Styles } from './style.js';
 import { ASCII_TABLE, layoutTable, UNICODE_TABLE, type CellAlign } from './table.js';
 import { capLineLength, displayWidth, removeControls, removeInputControls, stripStyle, wrapLine } from './text.js';
@@ -105,18 +106,10 @@ function plainOf(tokens: readonly Token[] | undefined): string {
   return out;
 }
 
-/** Numeric character references to C0/C1 controls, which marked would decode into raw controls. */
-const CONTROL_REFERENCE = /&(?:amp;)*#(?:x0*([0-9a-f]{1,6})|0*([0-9]{1,7}));?/gi;
-
-function isControlReference(hex: string | undefined, dec: string | undefined): boolean {
-  const code = hex !== undefined ? parseInt(hex, 16) : parseInt(dec ?? '', 10);
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || code > 0x10ffff;
-}
-
 /** Source text made safe and bounded: no control characters, no sentinels, no endless lines. */
 function prepareSource(markdown: string): string {
-  return removeInputControls(markdown)
-    .replace(CONTROL_REFERENCE, (reference, hex?: string, dec?: string) => (isControlReference(hex, dec) ? '' : reference))
+  // Numeric references to controls are removed too: marked would decode them into raw controls.
+  return removeControlEntities(removeInputControls(markdown))
     .replace(SENTINELS, '')
     .split('\n')
     .map((line) => capLineLength(line))

@@ -1,20 +1,13 @@
 import stringWidth from 'string-width';
+import { CONTROLS_AND_BIDI, CONTROLS_BUT_SGR } from '../library/controls.js';
 import { MAX_RENDERED_LINE_CHARS } from './limits.js';
 import { textWidth, wrapStyled } from './wrap.js';
 
 /** The only escape sequences our own output carries: SGR (colours and text styles). */
 const SGR = /\x1b\[[0-9;]*m/g;
-/** Every other control: C0 but tab and newline, DEL, C1, and ESC starting anything but our SGR. */
-const UNSAFE_CONTROLS = /\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1a\x1c-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 /** Tabs have no fixed width on screen; laid-out text uses spaces. */
 const TAB = /\t/g;
 export const TAB_SPACES = '    ';
-
-/**
- * C0 controls but tab and newline (ESC included), DEL, C1, and the bidi embedding, override and isolate
- * marks (they can make a URL read backwards): none belongs in text we lay out.
- */
-const INPUT_CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 
 /** Text without its SGR styling: what a person sees, for measuring and searching. */
 export function stripStyle(text: string): string {
@@ -26,12 +19,12 @@ export function stripStyle(text: string): string {
  * this second guard keeps the renderer safe on its own (it is also handed text by tests and other callers).
  */
 export function removeControls(text: string): string {
-  return text.replace(UNSAFE_CONTROLS, '').replace(TAB, TAB_SPACES);
+  return text.replace(CONTROLS_BUT_SGR, '').replace(TAB, TAB_SPACES);
 }
 
 /** Input text with every control character removed, so any escape in our output is one we made. */
 export function removeInputControls(text: string): string {
-  return text.replace(INPUT_CONTROLS, '');
+  return text.replace(CONTROLS_AND_BIDI, '');
 }
 
 /** A one-line field (title, source, tag, link text) made safe: no controls, tabs and breaks as spaces. */

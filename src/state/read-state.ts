@@ -1,7 +1,7 @@
 import { renameSync } from 'node:fs';
+import { removeStaleTemporaries, writeFileAtomicSync } from '../platform/atomic.js';
+import { stateFilePath } from '../platform/paths.js';
 import { NotRegularFileError, readRegularFile } from '../platform/regular-file.js';
-import { removeStaleTemporaries, writeFileAtomicSync } from './atomic.js';
-import { stateFilePath } from './paths.js';
 import type { ArticleReadState, ReadState, StateProblem } from './types.js';
 
 export function emptyReadState(): ReadState {

@@ -2,7 +2,7 @@ import type { Comparison, Summary } from '../analysis/types.js';
 import type { Article } from '../library/types.js';
 
 /**
- * Running the analysis for the reader. The NLP (wink-nlp, its model, chrono-node) is a separate chunk
+ * Running the analysis for the reader. The analysis (and chrono-node with it) is a separate chunk
  * loaded the first time a summary or a comparison is asked for, never at start: the list must not wait
  * for it. This is the only module of the reader that touches it; the reducer gets plain results.
  */

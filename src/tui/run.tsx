@@ -2,7 +2,7 @@ import { render, useStdin, type Instance } from 'ink';
 import { writeSync } from 'node:fs';
 import type { ReactNode } from 'react';
 import type { LoadResult } from '../library/types.js';
-import { stateDirectory } from '../state/paths.js';
+import { stateDirectory } from '../platform/paths.js';
 import { loadReadState, saveReadStateMerged } from '../state/read-state.js';
 import { App } from './App.js';
 import { openUrl } from '../platform/open-url.js';

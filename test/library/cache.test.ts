@@ -3,8 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedComparison, cachedComparisonOutput, cacheDirectory } from '../../src/library/cache.js';
-import { loadArticles, loadArticlesFromCache } from '../../src/library/load.js';
+import { loadArticles } from '../../src/library/load.js';
 import type { LoadResult } from '../../src/library/types.js';
 
 const temporary: string[] = [];
@@ -118,20 +117,6 @@ describe('library cache', () => {
     // The first load's segment, and one for the article added since.
     expect(readdirSync(cache).filter((name) => name.startsWith('bodies-'))).toHaveLength(2);
   });
-
-  it('can give the last loaded library without reading the folder, for a first frame', () => {
-    const { library, cache } = setup();
-    writeFileSync(join(library, 'nested', 'one.md'), article('Same name, other folder', 'Body.'));
-    expect(loadArticlesFromCache([library], { cacheDir: cache })).toBeUndefined();
-    const loaded = visible(loadArticles([library], { cacheDir: cache }));
-    expect(visible(loadArticlesFromCache([library], { cacheDir: cache })!)).toEqual(loaded);
-    expect(loadArticlesFromCache([library], { cacheDir: false })).toBeUndefined();
-  });
-
-  it('lives under $XDG_CACHE_HOME/newsdesk, or ~/.cache/newsdesk', () => {
-    expect(cacheDirectory({ XDG_CACHE_HOME: '/tmp/xdg' })).toBe('/tmp/xdg/newsdesk');
-    expect(cacheDirectory({ XDG_CACHE_HOME: 'relative' })).toMatch(/\.cache\/newsdesk$/);
-  });
 });
 
 describe('the built program on a large library', () => {
@@ -162,41 +147,5 @@ describe('the built program on a large library', () => {
     expect(run({ XDG_CACHE_HOME: cacheHome })).toEqual(expected);
     expect(run({ XDG_CACHE_HOME: cacheHome })).toEqual(expected);
     expect(run({ NEWSDESK_NO_CACHE: '1' })).toEqual(expected);
-  });
-});
-
-describe('comparison cache', () => {
-  it('computes once per set of files, topic and analysis version', () => {
-    const cache = tempDir();
-    const files = [
-      { path: '/a.md', size: 10, mtimeMs: 1 },
-      { path: '/b.md', size: 20, mtimeMs: 2 },
-    ];
-    let runs = 0;
-    const compute = () => ({ statements: [`run ${++runs}`] });
-    expect(cachedComparison(files, 'ceasefire', 'v1', compute, cache)).toEqual({ statements: ['run 1'] });
-    expect(cachedComparison([...files].reverse(), 'ceasefire', 'v1', compute, cache)).toEqual({ statements: ['run 1'] });
-    expect(cachedComparison([files[0], { ...files[1], mtimeMs: 3 }], 'ceasefire', 'v1', compute, cache)).toEqual({ statements: ['run 2'] });
-    expect(cachedComparison(files, 'truce', 'v1', compute, cache)).toEqual({ statements: ['run 3'] });
-    expect(cachedComparison(files, 'ceasefire', 'v2', compute, cache)).toEqual({ statements: ['run 4'] });
-    expect(cachedComparison(files.slice(1), 'ceasefire', 'v1', compute, cache)).toEqual({ statements: ['run 5'] });
-  });
-
-  it('recomputes when the stored result is corrupt', () => {
-    const cache = tempDir();
-    const files = [{ path: '/a.md', size: 10, mtimeMs: 1 }];
-    cachedComparison(files, 'ceasefire', 'v1', () => 'first', cache);
-    for (const name of readdirSync(cache)) writeFileSync(join(cache, name), '{');
-    expect(cachedComparison(files, 'ceasefire', 'v1', () => 'second', cache)).toBe('second');
-  });
-
-  it('keeps printed output byte for byte, per output variant', () => {
-    const cache = tempDir();
-    const files = [{ path: '/a.md', size: 10, mtimeMs: 1 }];
-    const text = 'Zelenskyy said “no”\n'.repeat(3);
-    expect(String(cachedComparisonOutput(files, 'ceasefire', 'v1|json', () => text, cache))).toBe(text);
-    expect(String(cachedComparisonOutput(files, 'ceasefire', 'v1|json', () => 'recomputed', cache))).toBe(text);
-    expect(String(cachedComparisonOutput(files, 'ceasefire', 'v1|text|80', () => 'as text', cache))).toBe('as text');
-    expect(String(cachedComparisonOutput([{ ...files[0], size: 11 }], 'ceasefire', 'v1|json', () => 'changed', cache))).toBe('changed');
   });
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadArticles, parseArticleBytes } from '../../src/library/load.js';
+import { loadArticles } from '../../src/library/load.js';
+import { parseArticleBytes } from '../../src/library/read-file.js';
 import { ArticleError } from '../../src/library/parse.js';
 import { sanitizeText } from '../../src/library/sanitize.js';
 

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSync } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { stateFilePath } from '../../src/state/paths.js';
+import { stateFilePath } from '../../src/platform/paths.js';
 import { loadReadState } from '../../src/state/read-state.js';
 import { ensureBuilt, openTerminal, ROOT, type TestTerminal } from '../e2e/helpers/terminal.js';
 

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { stateFilePath } from '../../src/state/paths.js';
+import { stateFilePath } from '../../src/platform/paths.js';
 import { emptyReadState, loadReadState, markOpened, mergeReadState, recordPosition, saveReadStateMerged } from '../../src/state/read-state.js';
 
 let dir: string;

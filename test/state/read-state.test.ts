@@ -2,8 +2,8 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileAtomicSync } from '../../src/state/atomic.js';
-import { stateDirectory, stateFilePath } from '../../src/state/paths.js';
+import { writeFileAtomicSync } from '../../src/platform/atomic.js';
+import { stateDirectory, stateFilePath } from '../../src/platform/paths.js';
 import { emptyReadState, loadReadState, markOpened, recordPosition, saveReadState } from '../../src/state/read-state.js';
 
 let dir: string;

@@ -4,7 +4,7 @@ import { locateRange, type TextRange } from '../../render/evidence.js';
 import { findMatches } from '../../render/search.js';
 import { stripStyle, wrapLine } from '../../render/text.js';
 import type { Match, RenderedArticle } from '../../render/types.js';
-import { isOpenable } from '../../platform/open-url.js';
+import { isOpenable } from '../../platform/openable.js';
 import type { ScreenContext } from '../context.js';
 import { stay, type Step } from '../intent.js';
 import { Command } from '../keymap.js';

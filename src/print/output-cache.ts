@@ -1,0 +1,83 @@
+/**
+ * Printed comparison output kept between runs under $XDG_CACHE_HOME/newsdesk, so `compare` over a
+ * library where no article changed prints at once without loading the NLP. An optimisation only: a
+ * missing, corrupt or unwritable entry costs time, never an error.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Article } from '../library/types.js';
+import { LIBRARY_BUILD } from '../library/cache.js';
+import { writeFileAtomicSync } from '../platform/atomic.js';
+import { cacheDirectory } from '../platform/paths.js';
+
+declare const __NEWSDESK_ANALYSIS_BUILD__: string | undefined;
+/** The build's fingerprint of the analysis and print code (set by scripts/build.mjs). */
+const ANALYSIS_BUILD = typeof __NEWSDESK_ANALYSIS_BUILD__ === 'string' ? __NEWSDESK_ANALYSIS_BUILD__ : 'dev';
+
+type ArticleFile = Pick<Article, 'path' | 'size' | 'mtimeMs'>;
+
+/**
+ * What a comparison's output depends on: every article's file (path, size, mtime), the topic, the
+ * output variant, the analysis and print code (the build's fingerprint) and the loader.
+ */
+export function comparisonKey(articles: ArticleFile[], topic: string, variant: string): string {
+  const hash = createHash('sha256');
+  hash.update(`${variant}\0${ANALYSIS_BUILD}\0${LIBRARY_BUILD}\0${topic}\0`);
+  for (const path of articles.map((article) => `${article.path}\0${article.size}\0${article.mtimeMs}\n`).sort()) hash.update(path);
+  return hash.digest('hex').slice(0, 32);
+}
+
+function outputPath(dir: string, key: string): string {
+  return join(dir, `compare-${key}.out`);
+}
+
+function outputHeader(key: string): Buffer {
+  return Buffer.from(`newsdesk compare ${key}\n`);
+}
+
+/**
+ * Printed comparison output (`compare --json` over 10,000 articles prints ~100 MB) stored by an
+ * earlier run for these files, topic and output `variant` (json or text, width, colour: each prints
+ * differently), as raw bytes for process.stdout.write; undefined when there is none. Checked before
+ * the analysis is even imported, so a hit never loads the NLP.
+ */
+export function comparisonOutputFromCache(articles: ArticleFile[], topic: string, variant: string, dir: string = cacheDirectory()): Buffer | undefined {
+  const key = comparisonKey(articles, topic, variant);
+  const header = outputHeader(key);
+  try {
+    const bytes = readFileSync(outputPath(dir, key));
+    return bytes.subarray(0, header.length).equals(header) ? bytes.subarray(header.length) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Stores printed comparison output for comparisonOutputFromCache; a cache that can't be written is skipped. */
+export function storeComparisonOutput(articles: ArticleFile[], topic: string, variant: string, output: string, dir: string = cacheDirectory()): void {
+  const key = comparisonKey(articles, topic, variant);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    writeFileAtomicSync(outputPath(dir, key), Buffer.concat([outputHeader(key), Buffer.from(output)]), { durable: false });
+    pruneComparisons(dir);
+  } catch {
+    // Only costs time next run.
+  }
+}
+
+/** Comparisons of a large library are tens of MB: keep only the most recently written few. */
+const KEPT_COMPARISONS = 8;
+
+function pruneComparisons(dir: string): void {
+  const files = readdirSync(dir)
+    .filter((name) => /^compare-[0-9a-f]+\.(?:json|out)$/.test(name))
+    .map((name) => ({ path: join(dir, name), mtimeMs: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const file of files.slice(KEPT_COMPARISONS)) {
+    try {
+      unlinkSync(file.path);
+    } catch {
+      // another newsdesk removed it first
+    }
+  }
+}
