@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
+import { configDirectory, dataDirectory } from '../platform/paths.js';
 
 /**
  * Where feeds live. This module is on the list's start path (the CLI asks it whether there are
@@ -8,21 +8,7 @@ import { isAbsolute, join } from 'node:path';
  */
 type Env = Record<string, string | undefined>;
 
-/** `$name/newsdesk`, or `~/<fallback>/newsdesk` when the variable is unset, empty or relative (as XDG says). */
-function xdgDirectory(env: Env, name: string, fallback: string[], home: string): string {
-  const value = env[name];
-  return join(value && isAbsolute(value) ? value : join(home, ...fallback), 'newsdesk');
-}
-
-/** `$XDG_CONFIG_HOME/newsdesk` (default `~/.config/newsdesk`): the subscriptions file a person edits. */
-export function configDirectory(env: Env = process.env, home = homedir()): string {
-  return xdgDirectory(env, 'XDG_CONFIG_HOME', ['.config'], home);
-}
-
-/** `$XDG_DATA_HOME/newsdesk` (default `~/.local/share/newsdesk`): stored items and per-feed state. */
-export function dataDirectory(env: Env = process.env, home = homedir()): string {
-  return xdgDirectory(env, 'XDG_DATA_HOME', ['.local', 'share'], home);
-}
+export { configDirectory, dataDirectory } from '../platform/paths.js';
 
 export const SUBSCRIPTIONS_FILE_NAME = 'feeds.txt';
 

@@ -5,7 +5,7 @@ import { sanitizeLine } from '../library/sanitize.js';
 import { createProgressBar } from '../print/progress.js';
 import { createStyler } from '../print/style.js';
 import { shouldUseColor } from '../render/color.js';
-import { stateDirectory } from '../state/paths.js';
+import { stateDirectory } from '../platform/paths.js';
 import { loadReadState } from '../state/read-state.js';
 import { isWebUrl, type FetchOptions } from './fetch.js';
 import { itemsDirectory, subscriptionsPath } from './paths.js';

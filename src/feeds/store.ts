@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { sanitizeLine, sanitizeText } from '../library/sanitize.js';
-import { writeFileAtomicSync } from '../state/atomic.js';
+import { writeFileAtomicSync } from '../platform/atomic.js';
 import type { FeedState } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sanitizeLine } from '../library/sanitize.js';
-import { writeFileAtomicSync } from '../state/atomic.js';
+import { writeFileAtomicSync } from '../platform/atomic.js';
 import { isWebUrl } from './fetch.js';
 import type { Subscription, SubscriptionProblem } from './types.js';
 

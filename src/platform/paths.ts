@@ -2,25 +2,35 @@ import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 
 /**
- * Where newsdesk keeps its files, by the XDG base directory spec: relative values of the variables
- * are ignored, as the spec says.
+ * Where newsdesk keeps its files, by the XDG base directory spec: `$XDG_<KIND>_HOME/newsdesk`, or the
+ * spec's default below the home folder when the variable is unset, empty or relative (the spec says to
+ * ignore relative paths). Imports nothing but node: the list's start path asks it.
  */
+type Env = Record<string, string | undefined>;
 
-/** Where newsdesk keeps caches: `$XDG_CACHE_HOME/newsdesk`, or `~/.cache/newsdesk`. */
-export function cacheDirectory(env: Record<string, string | undefined> = process.env, home = homedir()): string {
-  const xdg = env.XDG_CACHE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(home, '.cache');
-  return join(base, 'newsdesk');
+function xdgDirectory(env: Env, name: string, fallback: string[], home: string): string {
+  const value = env[name];
+  return join(value && isAbsolute(value) ? value : join(home, ...fallback), 'newsdesk');
 }
 
-/**
- * Where newsdesk keeps its state: `$XDG_STATE_HOME/newsdesk`, or `~/.local/state/newsdesk` when the
- * variable is unset, empty or relative (the XDG spec says to ignore relative paths).
- */
-export function stateDirectory(env: Record<string, string | undefined> = process.env, home = homedir()): string {
-  const xdg = env.XDG_STATE_HOME;
-  const base = xdg && isAbsolute(xdg) ? xdg : join(home, '.local', 'state');
-  return join(base, 'newsdesk');
+/** `$XDG_CACHE_HOME/newsdesk` (default `~/.cache/newsdesk`): caches, safe to delete. */
+export function cacheDirectory(env: Env = process.env, home = homedir()): string {
+  return xdgDirectory(env, 'XDG_CACHE_HOME', ['.cache'], home);
+}
+
+/** `$XDG_STATE_HOME/newsdesk` (default `~/.local/state/newsdesk`): the reading state. */
+export function stateDirectory(env: Env = process.env, home = homedir()): string {
+  return xdgDirectory(env, 'XDG_STATE_HOME', ['.local', 'state'], home);
+}
+
+/** `$XDG_CONFIG_HOME/newsdesk` (default `~/.config/newsdesk`): files a person edits (the subscriptions). */
+export function configDirectory(env: Env = process.env, home = homedir()): string {
+  return xdgDirectory(env, 'XDG_CONFIG_HOME', ['.config'], home);
+}
+
+/** `$XDG_DATA_HOME/newsdesk` (default `~/.local/share/newsdesk`): stored feed items and per-feed state. */
+export function dataDirectory(env: Env = process.env, home = homedir()): string {
+  return xdgDirectory(env, 'XDG_DATA_HOME', ['.local', 'share'], home);
 }
 
 export const STATE_FILE_NAME = 'state.json';
