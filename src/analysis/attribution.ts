@@ -1,5 +1,6 @@
 import type { AnalysisInput, Person, Quote, Sentence, SentenceAttribution } from './types.js';
 import { findMentions, type Mention } from './entities.js';
+import { paragraphStarts } from './text.js';
 import { BODY_NOUNS, REPORTING_VERBS, ROLE_NOUNS, ROLE_WORDS, VERB_FILLERS, samePerson } from './names.js';
 
 /**
@@ -310,17 +311,6 @@ function spansFor(input: AnalysisInput, sentences: Sentence[]): Span[][] {
   return spans;
 }
 
-/** Paragraph start offsets in the analysis text. */
-function paragraphStarts(input: AnalysisInput): number[] {
-  const starts: number[] = [];
-  let at = 0;
-  for (const p of input.paragraphs) {
-    starts.push(at);
-    at += p.length + 2;
-  }
-  return starts;
-}
-
 /**
  * Who speaks in each sentence, indexed by sentence index. `sentences` may be a subset of the
  * article's (the comparison passes only the paragraphs around its statements): the result
@@ -329,7 +319,7 @@ function paragraphStarts(input: AnalysisInput): number[] {
 export function attributeSentences(input: AnalysisInput, sentences: Sentence[], people: Person[]): SentenceAttribution[] {
   const allMentions = findMentions(input, sentences);
   const spans = spansFor(input, sentences);
-  const starts = paragraphStarts(input);
+  const starts = paragraphStarts(input.paragraphs);
   const bySentence = new Map<number, Mention[]>();
   for (const m of allMentions) {
     const list = bySentence.get(m.sentence) ?? [];
@@ -457,7 +447,7 @@ export function attributeSentences(input: AnalysisInput, sentences: Sentence[], 
  */
 export function extractQuotes(input: AnalysisInput, sentences: Sentence[], attributions: SentenceAttribution[]): Quote[] {
   const spans = spansFor(input, sentences);
-  const starts = paragraphStarts(input);
+  const starts = paragraphStarts(input.paragraphs);
   const quotes: Quote[] = [];
   const seen = new Set<number>();
   for (const s of sentences) {

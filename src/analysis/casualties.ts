@@ -1,5 +1,6 @@
 import type { AnalysisInput, Casualty, CasualtyKind, Qualifier, Sentence } from './types.js';
 import { findQualifiedNumbers, looksLikeYear, type QualifiedNumber } from './numbers.js';
+import { nextWords } from './text.js';
 
 /**
  * Casualty counts tied to the word that says what happened to them. A count is only a
@@ -87,14 +88,7 @@ interface Found {
 
 /** The group noun phrase right after `from` ("Ukrainian civilians"), and where it ends. */
 function readGroup(text: string, from: number): { group: string; end: number } | null {
-  const words: { word: string; end: number }[] = [];
-  const re = /\s*([\p{L}][\p{L}'-]*)/uy;
-  re.lastIndex = from;
-  for (let k = 0; k < 4; k++) {
-    const m = re.exec(text);
-    if (!m) break;
-    words.push({ word: m[1], end: re.lastIndex });
-  }
+  const words = nextWords(text, from, /\s*([\p{L}][\p{L}'-]*)/uy);
   for (let k = 0; k < words.length; k++) {
     const w = words[k].word;
     if (PEOPLE.has(w) || PEOPLE.has(w.toLowerCase()) || DEMONYM.test(w)) {

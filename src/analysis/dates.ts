@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import type { AnalysisInput, DateMention, Sentence } from './types.js';
 import { findNumbers, wordsToNumber } from './numbers.js';
+import { nextWords } from './text.js';
 
 /**
  * Date expressions resolved against the article's date. chrono-node does the reading;
@@ -106,13 +107,13 @@ function resolveWeekday(weekday: number, reference: Date, forward: boolean): str
   return isoDay(d);
 }
 
+/** How far after the article date a month and day without a year still reads as this year's. */
+const UPCOMING_DAYS = 45;
+
 /**
  * The year of a month (and day) written without one: the latest on or before the article
  * date, unless the sentence looks ahead or the date falls within a few weeks after it (UPCOMING_DAYS).
  */
-/** How far after the article date a month and day without a year still reads as this year's. */
-const UPCOMING_DAYS = 45;
-
 function yearFor(month: number, day: number | null, reference: Date, lookingAhead: boolean): number {
   const year = reference.getUTCFullYear();
   const refMonth = reference.getUTCMonth() + 1;
@@ -229,14 +230,7 @@ function premodifierEvent(sentence: string, start: number, end: number): string 
   const possessive = /^['’]s(?=\s)/.exec(sentence.slice(end));
   if (possessive) end += possessive[0].length;
   if (!before && !possessive) return null;
-  const words: { word: string; end: number }[] = [];
-  const re = /\s+([\p{L}\p{N}][\p{L}\p{N}'’-]*)/uy;
-  re.lastIndex = end;
-  for (let k = 0; k < 4; k++) {
-    const m = re.exec(sentence);
-    if (!m) break;
-    words.push({ word: m[1], end: re.lastIndex });
-  }
+  const words = nextWords(sentence, end, /\s+([\p{L}\p{N}][\p{L}\p{N}'’-]*)/uy);
   const at = words.findIndex((w) => EVENT_NOUNS.has(w.word.toLowerCase()));
   if (at < 0 || words.slice(0, at).some((w) => PHRASE_STOP.has(w.word.toLowerCase()) || DETERMINERS.test(w.word))) return null;
   let phrase = words.slice(0, at + 1).map((w) => w.word).join(' ');

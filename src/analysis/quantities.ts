@@ -1,6 +1,7 @@
 import type { AnalysisInput, Quantity, Sentence } from './types.js';
 import { findQualifiedNumbers, looksLikeYear, type QualifiedNumber } from './numbers.js';
 import { findCasualtiesInText } from './casualties.js';
+import { nextWords } from './text.js';
 
 /**
  * Counts that carry the story besides casualties: weapons, durations, people moved or
@@ -41,15 +42,8 @@ const CURRENCY_SYMBOL = /(US\$|\$|€|£|¥|₴|₽)\s*$/;
 
 /** The noun phrase after a count, up to the counted noun of a known kind: "Shahed-type drones". */
 function countedNoun(text: string, from: number): { what: string; noun: string; end: number } | null {
-  const re = /\s+([\p{L}][\p{L}'-]*|%)/uy;
-  re.lastIndex = from;
-  const words: { word: string; end: number }[] = [];
   if (text[from] === '%') return { what: 'percent', noun: 'percent', end: from + 1 };
-  for (let k = 0; k < 4; k++) {
-    const m = re.exec(text);
-    if (!m) break;
-    words.push({ word: m[1], end: re.lastIndex });
-  }
+  const words = nextWords(text, from, /\s+([\p{L}][\p{L}'-]*|%)/uy);
   for (let k = 0; k < words.length; k++) {
     const lower = words[k].word.toLowerCase();
     if (WEAPONS.has(lower) || PEOPLE_NOUNS.has(lower) || OTHER_NOUNS.has(lower) || DURATION_UNITS.test(lower) || lower === '%') {

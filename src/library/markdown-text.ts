@@ -23,10 +23,10 @@ export function markdownBlocks(markdown: string): string[] {
   return blocks;
 }
 
-/** Inline Markdown to plain text: links and images keep their text, emphasis and code marks go. */
 // Every rule below needs one of these characters; most sentences of prose have none.
 const INLINE_MARKUP = /[![<*_~`\\]/;
 
+/** Inline Markdown to plain text: links and images keep their text, emphasis and code marks go. */
 export function inlineToPlain(text: string): string {
   if (!INLINE_MARKUP.test(text)) return text;
   return text

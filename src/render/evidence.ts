@@ -1,3 +1,4 @@
+import { paragraphOffset, type TextRange } from '../analysis/text.js';
 import { stripStyle } from './text.js';
 import type { Match, RenderedArticle } from './types.js';
 
@@ -8,22 +9,6 @@ import type { Match, RenderedArticle } from './types.js';
  * by their letters and digits only, lower-cased, which survive all of that.
  */
 
-/** A character range [start, end) in the article's paragraphs joined by "\n\n", inside paragraph `paragraph`. */
-export interface TextRange {
-  paragraph: number;
-  start: number;
-  end: number;
-}
-
-/** The separator the analysis joins paragraphs with: its offsets count it. */
-const PARAGRAPH_SEPARATOR_LENGTH = 2;
-
-/** Where paragraph `index` starts in the paragraphs joined by "\n\n". */
-export function paragraphOffset(paragraphs: readonly string[], index: number): number {
-  let offset = 0;
-  for (let i = 0; i < index && i < paragraphs.length; i++) offset += paragraphs[i].length + PARAGRAPH_SEPARATOR_LENGTH;
-  return offset;
-}
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Link numbers the renderer adds after a link's text; they are not in the analysed text. */

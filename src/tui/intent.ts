@@ -1,4 +1,4 @@
-import type { TextRange } from '../render/evidence.js';
+import type { TextRange } from '../analysis/text.js';
 
 /**
  * What a screen's update asks of the reducer besides its own new slice: only the top-level reducer

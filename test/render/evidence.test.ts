@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderArticle } from '../../src/render/article.js';
-import { locateRange, paragraphOffset, type TextRange } from '../../src/render/evidence.js';
+import { paragraphOffset, type TextRange } from '../../src/analysis/text.js';
+import { locateRange } from '../../src/render/evidence.js';
 import { stripStyle } from '../../src/render/text.js';
 import type { Match, RenderedArticle } from '../../src/render/types.js';
 import type { Article } from '../../src/library/types.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Comparison, Summary } from '../../src/analysis/types.js';
 import type { Article } from '../../src/library/types.js';
-import { paragraphOffset } from '../../src/render/evidence.js';
+import { paragraphOffset } from '../../src/analysis/text.js';
 import { stripStyle } from '../../src/render/text.js';
 import type { AnalysisOutcome, SentenceRange } from '../../src/tui/analysis-jobs.js';
 import type { Model as State } from '../../src/tui/model.js';

@@ -1,6 +1,7 @@
 import type { Article } from '../../library/types.js';
 import { renderArticle } from '../../render/article.js';
-import { locateRange, type TextRange } from '../../render/evidence.js';
+import type { TextRange } from '../../analysis/text.js';
+import { locateRange } from '../../render/evidence.js';
 import { findMatches } from '../../render/search.js';
 import { stripStyle, wrapLine } from '../../render/text.js';
 import type { Match, RenderedArticle } from '../../render/types.js';

@@ -1,5 +1,5 @@
 import type { Evidence } from '../../analysis/types.js';
-import type { TextRange } from '../../render/evidence.js';
+import type { TextRange } from '../../analysis/text.js';
 import type { SentenceRange } from '../analysis-jobs.js';
 import { comparisonSheet, type CompareOrder } from '../compare-lines.js';
 import type { ScreenContext } from '../context.js';
