@@ -23,6 +23,7 @@ const DEFAULT_PRINT_WIDTH = 80;
 
 interface GlobalOptions {
   dir?: string[];
+  story?: string;
   color: boolean;
   width?: number;
   json?: boolean;
@@ -148,23 +149,91 @@ async function runSummary(id: string, options: GlobalOptions): Promise<void> {
   else write(formatSummaryText(summary, printOptions(options)));
 }
 
+/** Bump when story clustering changes in a way the build fingerprint can't see. */
+const STORIES_VERSION = 'stories-1';
+/** The clustering's entry in the comparison cache: no topic can be this string. */
+const STORIES_CACHE_TOPIC = '\0stories';
+
+function cachingOn(): boolean {
+  return process.env.NEWSDESK_NO_CACHE !== '1';
+}
+
+/** The library's stories, cached like a comparison (keyed by every article file and the build). */
+async function loadStories(articles: Article[]): Promise<import('./analysis/types.js').Story[]> {
+  const { clusterStories, toAnalysisInput } = await import('./analysis/index.js');
+  const compute = () => clusterStories(articles.map((a) => ({ ...toAnalysisInput(a), source: a.source })));
+  if (!cachingOn()) return compute();
+  // Kept as JSON beside the comparisons' output, keyed the same way.
+  const cached = comparisonOutputFromCache(articles, STORIES_CACHE_TOPIC, STORIES_VERSION);
+  if (cached) {
+    try {
+      const stories: unknown = JSON.parse(cached.toString('utf8'));
+      if (Array.isArray(stories)) return stories as import('./analysis/types.js').Story[];
+    } catch {
+      // A damaged entry is computed again.
+    }
+  }
+  const stories = compute();
+  storeComparisonOutput(articles, STORIES_CACHE_TOPIC, STORIES_VERSION, JSON.stringify(stories));
+  return stories;
+}
+
+/** The story `--story` names: a story id, or the id (or unique prefix) of any article in it. */
+function requireStory(stories: import('./analysis/types.js').Story[], articles: Article[], wanted: string) {
+  const exact = stories.find((s) => s.id === wanted);
+  if (exact) return exact;
+  const article = findArticle(articles, wanted);
+  const story = article && stories.find((s) => s.articles.some((a) => a.id === article.id));
+  if (story) return story;
+  throw new UsageError(`--story: no story or article with id "${sanitizeLine(wanted)}" (newsdesk stories lists them).`);
+}
+
+async function runStories(options: GlobalOptions): Promise<void> {
+  const { articles } = load(options);
+  const print = printOptions(options);
+  const variant = options.json ? 'json' : `text|${print.width}|${print.color}`;
+  const cached = cachingOn() ? comparisonOutputFromCache(articles, STORIES_CACHE_TOPIC, variant) : undefined;
+  if (cached) return write(cached);
+  const [stories, { formatStoriesText, storiesToJson }] = await Promise.all([loadStories(articles), import('./print/stories.js')]);
+  const output = options.json ? jsonText(storiesToJson(stories)) : formatStoriesText(stories, print);
+  if (cachingOn()) storeComparisonOutput(articles, STORIES_CACHE_TOPIC, variant, output);
+  write(output);
+}
+
 async function runCompare(topic: string | undefined, options: GlobalOptions): Promise<void> {
   const { articles } = load(options);
   const wanted = (topic ?? DEFAULT_TOPIC).toLowerCase();
   const print = printOptions(options);
   // Each output format prints differently, so each is its own cache entry; a hit never loads the NLP.
-  const variant = options.json ? 'json' : `text|${print.width}|${print.color}`;
+  const variant = `${options.json ? 'json' : `text|${print.width}|${print.color}`}|by-story${options.story === undefined ? '' : `|story=${options.story}`}`;
   const cached = comparisonOutputFromCache(articles, wanted, variant);
   if (cached) return write(cached);
-  const [{ compareInParallel, toAnalysisInput }, { formatComparisonText, comparisonToJson }, { createProgressBar }] = await Promise.all([
+  const [{ compareInParallel, storyOfArticle, storyReport, toAnalysisInput }, { comparisonToJson }, stories, print_, { createProgressBar }] = await Promise.all([
     import('./analysis/index.js'),
     import('./print/compare.js'),
+    loadStories(articles),
+    import('./print/stories.js'),
     import('./print/progress.js'),
   ]);
+  const story = options.story === undefined ? undefined : requireStory(stories, articles, options.story);
+  const inStory = story ? new Set(story.articles.map((a) => a.id)) : undefined;
+  const chosen = inStory ? articles.filter((a) => inStory.has(a.id)) : articles;
+  const storyOf = storyOfArticle(stories);
   const progress = process.stderr.isTTY ? createProgressBar('Comparing', process.stderr.columns || 80) : undefined;
-  const comparison = await compareInParallel(articles.length, (index) => toAnalysisInput(articles[index]), wanted, { onProgress: progress?.update });
+  const comparison = await compareInParallel(chosen.length, (index) => toAnalysisInput(chosen[index]), wanted, {
+    onProgress: progress?.update,
+    storyOf: (id) => storyOf.get(id) ?? id,
+  });
   progress?.done();
-  const output = options.json ? jsonText(comparisonToJson(comparison)) : formatComparisonText(comparison, print);
+  const report = story ? storyReport(story, chosen.map((a) => ({ ...toAnalysisInput(a), source: a.source }))) : undefined;
+  const shown = story ? [story] : stories;
+  const output = options.json
+    ? jsonText({
+        ...comparisonToJson(comparison),
+        stories: shown.map((s) => ({ id: s.id, title: s.title, articles: s.articles.map((a) => a.id), outlets: s.outlets })),
+        ...(report ? { story: print_.storyReportToJson(report) } : {}),
+      })
+    : print_.formatComparisonByStory(comparison, shown, print, report);
   storeComparisonOutput(articles, wanted, variant, output);
   write(output);
 }
@@ -216,7 +285,12 @@ function buildProgram(): Command {
     .command('compare')
     .description('print who said what about a topic across all articles')
     .argument('[topic]', 'the topic word', DEFAULT_TOPIC)
+    .option('--story <id>', 'only the articles of this story (a story id, or the id of any article in it)')
     .action(async (topic: string, _options, command: Command) => runCompare(topic, withGlobals(command)));
+  program
+    .command('stories')
+    .description('print the stories: the articles that report one event, with their outlets, dates and main names')
+    .action(async (_options, command: Command) => runStories(withGlobals(command)));
   registerFeedCommands(program, {
     globals: withGlobals,
     usageError: (message) => new UsageError(message),

@@ -62,7 +62,7 @@ function speakerRows(statements: Statement[], personNames: Set<string>): { rows:
 }
 
 /** Pairs of statements by different speakers whose stances oppose, found per stance bucket (not all pairs). */
-function disagreements(statements: Statement[]): Comparison['disagreements'] {
+function disagreements(statements: Statement[], storyOf?: (article: string) => string): Comparison['disagreements'] {
   const buckets = new Map<string, number[]>();
   statements.forEach((st, i) => {
     if (!st.speaker || st.stance === 'neutral') return;
@@ -80,6 +80,8 @@ function disagreements(statements: Statement[]): Comparison['disagreements'] {
           if (out.length >= MAX_DISAGREEMENTS) return out;
           const [sa, sb] = [statements[Math.min(a, b)], statements[Math.max(a, b)]];
           if (sa.speaker === sb.speaker) continue;
+          // Speakers disagree about one event, not about two truces in two wars.
+          if (storyOf && storyOf(sa.article) !== storyOf(sb.article)) continue;
           out.push({ a: Math.min(a, b), b: Math.max(a, b), why: `${sa.speaker} ${sa.stance}, ${sb.speaker} ${sb.stance}` });
         }
       }
@@ -159,6 +161,8 @@ function mentionsTopic(input: AnalysisInput, matcher: RegExp): boolean {
 export interface CompareOptions {
   /** Called as articles are done, for a progress bar: thousands of articles take seconds. */
   onProgress?: (done: number, total: number) => void;
+  /** The story an article belongs to (stories.ts): disagreements are only paired within one story. */
+  storyOf?: (article: string) => string;
 }
 
 export function compareArticles(inputs: AnalysisInput[], topic = DEFAULT_TOPIC, options: CompareOptions = {}): Comparison {
@@ -169,7 +173,7 @@ export function compareArticles(inputs: AnalysisInput[], topic = DEFAULT_TOPIC, 
     perArticle.push(articleStatements(input, matcher));
   }
   options.onProgress?.(inputs.length, inputs.length);
-  return combineStatements(inputs, topic, perArticle);
+  return combineStatements(inputs, topic, perArticle, options);
 }
 
 /** What one article says about the topic: its statements, and the people named around them. */
@@ -215,6 +219,7 @@ export function combineStatements(
   articles: readonly Pick<AnalysisInput, 'id' | 'title' | 'date'>[],
   topic: string,
   perArticle: readonly ArticleStatements[],
+  options: Pick<CompareOptions, 'storyOf'> = {},
 ): Comparison {
   const statements = perArticle.flatMap((one) => one.statements);
   const personNames = new Set(perArticle.flatMap((one) => one.people));
@@ -226,6 +231,6 @@ export function combineStatements(
     articles: articles.map((i) => ({ id: i.id, title: i.title, date: i.date })),
     statements,
     speakers: rows,
-    disagreements: disagreements(statements),
+    disagreements: disagreements(statements, options.storyOf),
   };
 }

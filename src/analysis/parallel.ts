@@ -154,7 +154,7 @@ export async function compareInParallel(
     }
   }
   options.onProgress?.(count, count);
-  return combineStatements(heads, topic, results as ArticleStatements[]);
+  return combineStatements(heads, topic, results as ArticleStatements[], options);
 }
 
 /** The worker's side: answer each batch with its articles' statements. */

@@ -172,3 +172,68 @@ export interface Comparison {
   /** Pairs of statements on the same topic whose stances disagree. */
   disagreements: { a: number; b: number; why: string }[];
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Stories: articles about one event, and what the articles of one story say differently.
+
+/** One story: the articles that report one event or development (a lone article is its own story). */
+export interface Story {
+  /** The id of its earliest article: stable while that article is in it, and readable. */
+  id: string;
+  /** The title of its earliest article (ties: the first in library order). */
+  title: string;
+  articles: { id: string; title: string; source: string | null; date: string | null }[];
+  /** Distinct outlets (source, or the article id when it has none). */
+  outlets: number;
+  /** The names the story's articles share most, by kind; at most a handful each. */
+  people: string[];
+  places: string[];
+  /** Earliest and latest article date; null when no article is dated. */
+  span: { from: string; to: string } | null;
+}
+
+/** One quotation as carried by several articles of a story, or one quote whose wording drifted. */
+export interface QuoteProvenance {
+  speaker: string | null;
+  /** The wording of the earliest article that carried it. */
+  text: string;
+  /** Every article that carried it, earliest first, with its own wording and where it is. */
+  carriers: { article: string; source: string | null; date: string | null; text: string; evidence: Evidence }[];
+  /** The article that published it first (earliest date; undated articles come last). */
+  earliest: string;
+  /** Set when the wordings differ ("quote drift"). */
+  drift: boolean;
+}
+
+/** Figures for one fact (a kind of casualty, or one quantity) that differ between the story's articles. */
+export interface NumberConflict {
+  /** "killed", "injured", … or the quantity's "what". */
+  fact: string;
+  figures: { article: string; source: string | null; date: string | null; count: number; qualifier: Qualifier; text: string; sentence: string; evidence: Evidence }[];
+  /** "update" when a later report says the figure rose or was revised; otherwise "contradiction". */
+  verdict: 'update' | 'contradiction';
+}
+
+/** Whom one outlet quotes directly, reports indirectly, or leaves out, among the story's speakers. */
+export interface VoiceShare {
+  outlet: string;
+  articles: string[];
+  direct: string[];
+  indirect: string[];
+  absent: string[];
+}
+
+/** What the articles of one story say differently. */
+export interface StoryReport {
+  story: Story;
+  quotes: QuoteProvenance[];
+  conflicts: NumberConflict[];
+  voices: VoiceShare[];
+  /** Statements (and quotes) that rest on unnamed sources, by article and sentence. */
+  unnamed: { article: string; text: string; evidence: Evidence }[];
+}
+
+/** What story clustering reads of an article: the analysis input and its outlet. */
+export interface StoryInput extends AnalysisInput {
+  source: string | null;
+}

@@ -46,20 +46,9 @@ function byArticle(c: Comparison, statements: Statement[], width: number, st: St
   return lines;
 }
 
-/** The comparison as plain text (styled only when `color` is true). */
-export function formatComparisonText(c: Comparison, options: ComparisonTextOptions): string {
-  const st = createStyler(options.color);
-  const width = Math.max(40, options.width);
-  const withTopic = new Set(c.statements.map((s) => s.article));
-  const lines: string[] = [
-    st.bold(`Topic: ${c.topic}`),
-    ...wrapIndented(st.dim(`Terms: ${c.terms.join(', ')}`), '', width),
-    `${c.statements.length} statement${c.statements.length === 1 ? '' : 's'} in ${withTopic.size} of ${c.articles.length} article${c.articles.length === 1 ? '' : 's'}`,
-  ];
-  if (c.statements.length === 0) {
-    lines.push('', `No article mentions ${c.topic}.`);
-    return lines.join('\n') + '\n';
-  }
+/** The comparison's sections: each speaker's statements, the narration, the disagreements. */
+export function comparisonSections(c: Comparison, width: number, st: Styler): string[] {
+  const lines: string[] = [];
   for (const row of c.speakers) {
     const aka = row.aliases.length > 0 ? st.dim(` (also: ${row.aliases.join(', ')})`) : '';
     const count = st.dim(` — ${row.statements} statement${row.statements === 1 ? '' : 's'}`);
@@ -81,6 +70,24 @@ export function formatComparisonText(c: Comparison, options: ComparisonTextOptio
       lines.push(...wrapIndented(`“${b.text}”`, '    ', width));
     }
   }
+  return lines;
+}
+
+/** The comparison as plain text (styled only when `color` is true). */
+export function formatComparisonText(c: Comparison, options: ComparisonTextOptions): string {
+  const st = createStyler(options.color);
+  const width = Math.max(40, options.width);
+  const withTopic = new Set(c.statements.map((s) => s.article));
+  const lines: string[] = [
+    st.bold(`Topic: ${c.topic}`),
+    ...wrapIndented(st.dim(`Terms: ${c.terms.join(', ')}`), '', width),
+    `${c.statements.length} statement${c.statements.length === 1 ? '' : 's'} in ${withTopic.size} of ${c.articles.length} article${c.articles.length === 1 ? '' : 's'}`,
+  ];
+  if (c.statements.length === 0) {
+    lines.push('', `No article mentions ${c.topic}.`);
+    return lines.join('\n') + '\n';
+  }
+  lines.push(...comparisonSections(c, width, st));
   return lines.join('\n') + '\n';
 }
 

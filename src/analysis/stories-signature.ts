@@ -1,0 +1,238 @@
+import type { StoryInput } from './types.js';
+
+/**
+ * What story clustering compares of an article: the names it uses (people, places, organisations,
+ * read from capitalisation alone) and the content words of its title and lead, with its date. It is
+ * a cheap reading, one regex pass over the text, because clustering runs over whole libraries where
+ * the full entity analysis (`summarize`) would cost several times the comparison; `summarize` is run
+ * only on the articles of one story, for what they say differently (see stories-report.ts).
+ */
+
+export interface StorySignature {
+  id: string;
+  /** Days since 1970 of the article's date, or null when undated. */
+  day: number | null;
+  /** Feature -> raw weight before IDF: "n:" name words, "w:" title and lead words. */
+  features: Map<string, number>;
+  /** Name key -> how it reads and what it seems to be, for the story's main people and places. */
+  names: Map<string, NameUse>;
+}
+
+export interface NameUse {
+  /** The longest form seen ("Halina Drozd" for "Drozd"). */
+  form: string;
+  count: number;
+  person: number;
+  place: number;
+}
+
+/** Capitalised runs, with the particles that sit inside names ("van der Heyden", "al-Hassani"). */
+const NAME_RUN =
+  /(?:(?:al|el)-)?\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|al|bin|ibn)[ \t]+)*(?:(?:al|el)-)?\p{Lu}[\p{L}\p{M}'’-]*)*/gu;
+const PARTICLES = new Set('van von der den de del della da di du la le al bin ibn'.split(' '));
+
+/**
+ * Capitalised words that are not names: function words that start sentences, calendar words,
+ * titles and generic nouns of officialdom (they are capitalised before names and say nothing of
+ * which event it is).
+ */
+const NOT_NAMES = new Set(
+  `a an the this that these those it its he she they we i you his her their our my your there here
+  in on at to of for from by with as and but or nor so yet if when while after before since until
+  during under over about against between into through without within across near outside inside
+  what who whom whose which where why how all some many most more few no not one two three four five
+  six seven eight nine ten also then now still even only just yes
+  monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri sat sun today tonight yesterday tomorrow
+  january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+  mr mrs ms dr sir madam senator judge bishop president vice prime minister ministers foreign defence defense interior secretary general
+  chief deputy senior spokesman spokeswoman spokesperson envoy ambassador governor mayor commander colonel captain
+  lieutenant sergeant major king queen prince princess pope leader chairman chairwoman director head
+  ministry government army navy police council office agency committee commission court parliament
+  state national international federal regional central north south east west northern southern eastern western
+  read image photo video update editor note live breaking analysis opinion explainer
+  lord lady saint st mount lake river city town village province region district street`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Words of a title or lead that say nothing about which event it is. */
+const STOPWORDS = new Set(
+  `about above after again against also although among another around because been before being below
+  between both could does doing down during each either else ever every from further have having here
+  however into itself just last least less made make many might more most much must near never next
+  none once only other over same several should since some such than that their them then there
+  these they this those though three through under until upon very were what when where which while
+  whom whose will with within without would your year years week weeks month months days today
+  said says told telling saying according added asked called reported report reports statement
+  people officials official local news agency press monday tuesday wednesday thursday friday saturday sunday
+  morning evening night afternoon early late first second third latest new old another still
+  january february march april june july august september october november december`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** A title before a name: the name is a person's. */
+const TITLE_WORD = /^(?:President|Minister|Secretary|Mr|Mrs|Ms|Dr|Governor|Mayor|Commander|General|Colonel|Captain|Envoy|Ambassador|Senator|Spokesman|Spokeswoman|Chief|Deputy|Judge|Bishop|King|Queen|Prince|Pope|Sir)\.?$/;
+/** Words before a name that say it is a place. */
+const PLACE_BEFORE = /(?:\b(?:in|at|from|near|into|across|outside|toward|towards|around|of the (?:town|city|village|port|capital|region|province|district) of|town of|city of|village of)\s+)$/;
+/** Words around a name that say it is a person. */
+const PERSON_AFTER = /^(?:,\s+(?:a|an|the|who|\d+)\b|\s+(?:said|says|told|added|wrote|warned|insisted|argued|denied|stated|urged|vowed|acknowledged)\b)/;
+const TITLE_BEFORE = /\b(?:President|Minister|Secretary|Mr|Mrs|Ms|Dr|Governor|Mayor|Commander|General|Colonel|Envoy|Ambassador|spokesman|spokeswoman|spokesperson|envoy|minister|president|leader|commander)\.?\s+$/;
+
+/** "DALMOR, Kestrania, March 4 (TCP) —": the wire service tag names the outlet, not the event. */
+const DATELINE_TAG = /\((?:\p{Lu}[\p{L}.]*\s?){1,3}\)\s*(?=[—–-])/u;
+
+/** The last word of an organisation's name: not a person, not a place. */
+const ORG_ENDINGS = /^(?:Nations|Movement|Brigades?|Front|Ministry|Council|Union|Party|Agency|Army|Forces|Committee|Commission|Mission|Office|Court|Bank|Fund|Organi[sz]ation|Alliance|Coalition|Group|Company|Corporation|Institute|University|Press|News|Radio|Herald|Gazette|Tribune|Observer|Post|Times)$/;
+
+/** A word as a reader should see it: no possessive, a shouted dateline word in title case. */
+function readableWord(word: string): string {
+  const w = word.replace(/['’]s$/, '');
+  return w.length > 3 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w;
+}
+
+function foldKey(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/^(?:al|el)-/, '')
+    .replace(/['’]s$/, '')
+    .replace(/[^\p{L}\d]/gu, '');
+}
+
+/**
+ * A name word's key: folded and cut to six letters, so a demonym meets its country ("Kestranian",
+ * "Kestrania") and possessives and transliteration endings meet the plain form.
+ */
+export function nameKey(word: string): string {
+  return foldKey(word).slice(0, 6);
+}
+
+function wordKey(word: string): string {
+  const w = foldKey(word);
+  const stem = w.length > 6 ? w.replace(/(?:ing|ed|es|s)$/, '') : w.replace(/s$/, '');
+  return stem.slice(0, 7);
+}
+
+function initialAt(text: string, index: number): boolean {
+  let i = index - 1;
+  while (i >= 0 && /[\s"“”‘'(«\[—–-]/.test(text[i])) {
+    if (text[i] === '—' || text[i] === '–') return false;
+    i--;
+  }
+  return i < 0 || /[.!?:]/.test(text[i]);
+}
+
+interface Run {
+  words: string[];
+  /** The capitalised town of a dateline ("DALMOR, Kestrania, March 4 —"). */
+  dateline: boolean;
+  initial: boolean;
+  before: string;
+  after: string;
+  lead: boolean;
+}
+
+function readRuns(text: string, lead: boolean, out: Run[], first = false): void {
+  for (const match of text.matchAll(NAME_RUN)) {
+    const index = match.index ?? 0;
+    const words = match[0].split(/[ \t]+/);
+    out.push({
+      words,
+      dateline: first && index < 40 && /^[^a-z]*$/.test(text.slice(0, index + match[0].length)) && /^,/.test(text.slice(index + match[0].length)),
+      initial: initialAt(text, index),
+      before: text.slice(Math.max(0, index - 40), index),
+      after: text.slice(index + match[0].length, index + match[0].length + 24),
+      lead,
+    });
+  }
+}
+
+function bump(map: Map<string, number>, key: string, by: number): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+const DAY_MS = 86_400_000;
+
+export function dayNumber(date: string | null): number | null {
+  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) return null;
+  const ms = Date.parse(`${date.slice(0, 10)}T00:00:00Z`);
+  return Number.isFinite(ms) ? Math.floor(ms / DAY_MS) : null;
+}
+
+/** Paragraphs of the lead: where an article says what happened, and whom to. */
+const LEAD_PARAGRAPHS = 2;
+/** How much more a name in the title or lead weighs than one further down. */
+const LEAD_NAME_WEIGHT = 2;
+/** How much a title or lead word weighs against a name. */
+const WORD_WEIGHT = 0.5;
+
+export function storySignature(input: StoryInput): StorySignature {
+  const runs: Run[] = [];
+  readRuns(input.title, true, runs);
+  input.paragraphs.forEach((p, i) => readRuns(i === 0 ? p.replace(DATELINE_TAG, '') : p, i < LEAD_PARAGRAPHS, runs, i === 0));
+  // The outlet's own name ("the Herald said") belongs to every story it covers.
+  const outletWords = new Set((input.source ?? '').split(/\s+/).map(foldKey).filter((w) => w.length > 0));
+  const midSentence = new Set<string>();
+  for (const run of runs) run.words.forEach((w, i) => (i > 0 || !run.initial) && midSentence.add(foldKey(w)));
+
+  const features = new Map<string, number>();
+  const names = new Map<string, NameUse>();
+  for (const run of runs) {
+    // A sentence's first word is capitalised anyway: it is a name only if the article capitalises it elsewhere too.
+    const keep = run.words.map((w, i) => {
+      const f = foldKey(w);
+      if (PARTICLES.has(w)) return 'particle';
+      if (f.length < 2 || NOT_NAMES.has(f) || outletWords.has(f)) return 'drop';
+      return i === 0 && run.initial && !midSentence.has(f) ? 'drop' : 'name';
+    });
+    // Titles and generic words split a run into names: "Information Minister Kwabena Asante" is two.
+    const segments: string[][] = [];
+    const titled: boolean[] = [];
+    let current: string[] = [];
+    let droppedBefore = false;
+    run.words.forEach((w, i) => {
+      if (keep[i] === 'drop') {
+        if (current.length > 0) segments.push(current);
+        current = [];
+        droppedBefore = i > 0 || !run.initial || TITLE_WORD.test(w);
+      } else if (keep[i] === 'name' || current.length > 0) {
+        if (current.length === 0) titled[segments.length] = droppedBefore && TITLE_WORD.test(run.words[i - 1] ?? '');
+        current.push(w);
+      }
+    });
+    if (current.length > 0) segments.push(current);
+    for (const [k, segment] of segments.entries()) {
+      while (segment.length > 0 && PARTICLES.has(segment[segment.length - 1])) segment.pop();
+      if (segment.length === 0) continue;
+      const words = segment.filter((w) => !PARTICLES.has(w));
+      const org = ORG_ENDINGS.test(segment[segment.length - 1]);
+      const opensRun = k === 0 && keep[0] !== 'drop';
+      const place = !org && opensRun && (PLACE_BEFORE.test(run.before) || run.dateline) ? 1 : 0;
+      const last = k === segments.length - 1;
+      const person = !org && !place && (titled[k] || (opensRun && TITLE_BEFORE.test(run.before)) || (last && PERSON_AFTER.test(run.after))) ? 1 : 0;
+      const form = segment.map(readableWord).join(' ');
+      for (const w of words) {
+        const key = nameKey(w);
+        if (key.length < 2) continue;
+        bump(features, `n:${key}`, run.lead ? LEAD_NAME_WEIGHT : 1);
+        const use = names.get(key) ?? { form, count: 0, person: 0, place: 0 };
+        if (form.length > use.form.length) use.form = form;
+        use.count++;
+        use.person += person;
+        use.place += place;
+        names.set(key, use);
+      }
+    }
+  }
+  const leadText = [input.title, ...input.paragraphs.slice(0, LEAD_PARAGRAPHS)].join(' ');
+  for (const m of leadText.matchAll(/(?<![\p{L}'’-])\p{Ll}[\p{Ll}'’-]{3,}/gu)) {
+    const w = foldKey(m[0]);
+    if (w.length < 4 || STOPWORDS.has(w)) continue;
+    bump(features, `w:${wordKey(w)}`, 1);
+  }
+  // Counts grow slowly: the tenth mention of a name is not ten times the first.
+  for (const [k, v] of features) features.set(k, (k.startsWith('w:') ? WORD_WEIGHT : 1) * (1 + Math.log(v)));
+  return { id: input.id, day: dayNumber(input.date), features, names };
+}
