@@ -363,6 +363,7 @@ async function benchAnalysis(library) {
     }
     row({ section: 'Analysis', measure: `compare ceasefire --json, ${library.label} articles, cold`, value: median(cold), reference: library.readMedian, refLabel: 'read every file once', absoluteLimit: 5_000, target: '<= 5 s' });
     row({ section: 'Analysis', measure: `compare ceasefire --json, ${library.label} articles, warm`, value: median(warm), reference: library.readMedian, refLabel: 'read every file once', absoluteLimit: 1000, target: '<= 1 s' });
+    await benchStories(library, median(cold), median(warm));
   } catch (error) {
     failedRow('Analysis', `compare ceasefire --json, ${library.label} articles`, error, '<= 5 s cold, <= 1 s warm');
   }
@@ -386,6 +387,31 @@ async function benchSummaryGrowth() {
     row({ section: 'Analysis', measure, value: medians[large], reference: medians[small], refLabel: `${label(small)} article`, ratioLimit: 12, target: '<= 12x' });
   } catch (error) {
     failedRow('Analysis', measure, error, '<= 12x');
+  }
+}
+
+/** Story clustering (`stories --json`) over the same library, against the comparison in the same run (issue 12). */
+async function benchStories(library, compareCold, compareWarm) {
+  const cacheHome = join(outDir, 'cache-stories');
+  const args = [bin, '--dir', library.dir, 'stories', '--json'];
+  try {
+    const cold = [];
+    const warm = [];
+    for (let rep = 0; rep < config.compareColdReps; rep++) {
+      rmSync(cacheHome, { recursive: true, force: true });
+      const result = await runPiped(args, { env: appEnv(cacheHome), timeoutMs: 300_000 });
+      if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').at(-1) || `exit ${result.code}`);
+      cold.push(result.ms);
+    }
+    for (let rep = 0; rep < config.compareWarmReps; rep++) {
+      const result = await runPiped(args, { env: appEnv(cacheHome), timeoutMs: 300_000 });
+      if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').at(-1) || `exit ${result.code}`);
+      warm.push(result.ms);
+    }
+    row({ section: 'Analysis', measure: `stories --json, ${library.label} articles, cold`, value: median(cold), reference: compareCold, refLabel: 'compare --json, cold', ratioLimit: 1, target: '<= 1x compare, cold' });
+    row({ section: 'Analysis', measure: `stories --json, ${library.label} articles, warm (cached)`, value: median(warm), reference: compareWarm, refLabel: 'compare --json, warm', ratioLimit: 1.2, target: '<= 1.2x compare, warm' });
+  } catch (error) {
+    failedRow('Analysis', `stories --json, ${library.label} articles`, error, '<= 1x compare');
   }
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { generateStoryLibrary } from './story-corpus.mjs';
-import { clusteringScores } from '../scripts/eval/story-scores.mjs';
+import { clusteringScores } from '../scripts/eval/stories.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const countArg = process.argv.indexOf('--count');

@@ -160,8 +160,8 @@ function cachingOn(): boolean {
 
 /** The library's stories, cached like a comparison (keyed by every article file and the build). */
 async function loadStories(articles: Article[]): Promise<import('./analysis/types.js').Story[]> {
-  const { clusterStories, toAnalysisInput } = await import('./analysis/index.js');
-  const compute = () => clusterStories(articles.map((a) => ({ ...toAnalysisInput(a), source: a.source })));
+  const { clusterStoriesOf, toAnalysisInput } = await import('./analysis/index.js');
+  const compute = () => clusterStoriesOf(articles.length, (i) => ({ ...toAnalysisInput(articles[i]), source: articles[i].source }));
   if (!cachingOn()) return compute();
   // Kept as JSON beside the comparisons' output, keyed the same way.
   const cached = comparisonOutputFromCache(articles, STORIES_CACHE_TOPIC, STORIES_VERSION);

@@ -9,5 +9,5 @@ export { splitSentences } from './sentences.js';
 export { topicTerms } from './topics.js';
 export { toAnalysisInput } from './input.js';
 export type * from './types.js';
-export { clusterStories, storyOfArticle } from './stories.js';
+export { clusterStories, clusterStoriesOf, storyOfArticle } from './stories.js';
 export { storyReport } from './stories-report.js';

@@ -372,18 +372,32 @@ function mainNames(members: StorySignature[]): { people: string[]; places: strin
   return { people: pick((m) => m.person > m.place), places: pick((m) => m.place > m.person) };
 }
 
-function byDate(a: StoryInput, b: StoryInput): number {
+function byDate(a: Pick<StoryInput, 'date'>, b: Pick<StoryInput, 'date'>): number {
   if (a.date && b.date) return a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
   return a.date ? -1 : b.date ? 1 : 0;
 }
 
 /** Stories of the inputs: every input in exactly one, largest stories first, then by earliest date. */
 export function clusterStories(inputs: StoryInput[], options: StoryOptions = {}): Story[] {
-  const signatures = inputs.map(storySignature);
+  return clusterStoriesOf(inputs.length, (i) => inputs[i], options);
+}
+
+/**
+ * clusterStories of `count` articles, `inputAt(i)` giving each; only its signature and heading are
+ * kept, so a library's bodies need not all be in memory at once.
+ */
+export function clusterStoriesOf(count: number, inputAt: (index: number) => StoryInput, options: StoryOptions = {}): Story[] {
+  const signatures: StorySignature[] = [];
+  const inputs: Omit<StoryInput, 'paragraphs'>[] = [];
+  for (let i = 0; i < count; i++) {
+    const input = inputAt(i);
+    signatures.push(storySignature(input));
+    inputs.push({ id: input.id, title: input.title, date: input.date, source: input.source });
+  }
   const groups = clusterSignatures(signatures, options);
   const stories = groups.map((group) => {
-    // Earliest first; undated last; ties keep the library's order (the sort is stable).
-    const order = [...group].sort((a, b) => byDate(inputs[a], inputs[b]) || a - b);
+    // Earliest first; undated last; ties by id, so the story id does not depend on the order of loading.
+    const order = [...group].sort((a, b) => byDate(inputs[a], inputs[b]) || (inputs[a].id < inputs[b].id ? -1 : inputs[a].id > inputs[b].id ? 1 : 0));
     const members = order.map((i) => inputs[i]);
     const dates = members.map((m) => m.date).filter((d): d is string => d !== null).sort();
     const { people, places } = mainNames(order.map((i) => signatures[i]));

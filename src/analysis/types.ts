@@ -180,7 +180,7 @@ export interface Comparison {
 export interface Story {
   /** The id of its earliest article: stable while that article is in it, and readable. */
   id: string;
-  /** The title of its earliest article (ties: the first in library order). */
+  /** The title of its earliest article (ties: the lowest id). */
   title: string;
   articles: { id: string; title: string; source: string | null; date: string | null }[];
   /** Distinct outlets (source, or the article id when it has none). */

@@ -156,7 +156,7 @@ export function formatComparisonByStory(c: Comparison, stories: Story[], options
   for (const story of told) {
     lines.push('', st.bold(`━━ Story ${story.id}`), ...storyHeadingLines(story, width, st));
     lines.push(...comparisonSections(comparisonOfStory(c, story), width - 2, st).map((l) => (l ? `  ${l}` : l)));
-    if (!report && story.articles.length > 1) lines.push('', st.dim(`  quotes, figures and voices: newsdesk compare ${c.topic} --story ${story.id}`));
+    if (!report && story.articles.length > 1) lines.push('', ...wrapIndented(st.dim(`quotes, figures and voices: newsdesk compare ${c.topic} --story ${story.id}`), '  ', width));
   }
   if (report) {
     if (!told.includes(report.story)) lines.push('', st.bold(`━━ Story ${report.story.id}`), ...storyHeadingLines(report.story, width, st));
