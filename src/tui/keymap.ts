@@ -96,7 +96,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.NextLink, keys: [{ key: 'tab', shift: false }], label: 'Tab', description: 'pick the next link (shown in full below)', contexts: ['article'], section: 'Article' },
   { command: Command.PreviousLink, keys: [{ key: 'tab', shift: true }], label: 'Shift+Tab', description: 'pick the previous link', contexts: ['article'], section: 'Article' },
   { command: Command.PickLink, keys: DIGITS, label: '1-9', description: 'pick link [n] (type 1 then 2 for [12])', contexts: ['article'], section: 'Article' },
-  { command: Command.OpenLink, keys: [{ input: 'o' }, { key: 'return' }], label: 'o Enter', description: 'open the picked http(s) link in the browser', contexts: ['article'], section: 'Article' },
+  { command: Command.OpenLink, keys: [{ input: 'o' }, { key: 'return' }], label: 'o Enter', description: "open the picked http(s) link in the browser; o with none picked opens the article's original", contexts: ['article'], section: 'Article' },
 
   { command: Command.Summary, keys: [{ input: 's' }], label: 's', description: 'key facts of the selected or open article, each with its sentence', contexts: ['list', 'article'], section: 'Summary and comparison' },
   { command: Command.Compare, keys: [{ input: 'c' }], label: 'c', description: 'who said what about a ceasefire, across all loaded articles', contexts: ['list', 'article', 'summary'], section: 'Summary and comparison' },

@@ -7,6 +7,25 @@ export interface RowOptions {
   read: boolean;
   cols: number;
   screenReader: boolean;
+  /** Columns for the source (a feed's name) before the title; 0 when no article has one. */
+  sourceWidth?: number;
+}
+
+/** The widest source column: room enough for most feed names, not for a sentence. */
+const MAX_SOURCE_WIDTH = 16;
+/** Below this width the source column is dropped too. */
+const COLUMNS_FOR_SOURCE = 80;
+const sourceWidths = new WeakMap<readonly Article[], number>();
+
+/** The source column's width for a library: its longest source, at most MAX_SOURCE_WIDTH; worked out once per library. */
+export function sourceColumnWidth(articles: readonly Article[]): number {
+  let width = sourceWidths.get(articles);
+  if (width === undefined) {
+    width = 0;
+    for (const article of articles) if (article.source) width = Math.max(width, Math.min(MAX_SOURCE_WIDTH, displayWidth(article.source)));
+    sourceWidths.set(articles, width);
+  }
+  return width;
 }
 
 /** Below this width the date and length columns are dropped so the title keeps some room. */
@@ -21,7 +40,7 @@ export function listRow(article: Article, options: RowOptions): string {
   const minutes = `${readingMinutes(article.words)} min`;
   if (screenReader) {
     // Labels first: a long title is cut at the end of the row, and what is cut must be the least useful.
-    const details = [read ? 'read' : 'unread', article.date, `${minutes} read`].filter(Boolean).join(', ');
+    const details = [read ? 'read' : 'unread', article.date, `${minutes} read`, article.source ? `from ${article.source}` : null].filter(Boolean).join(', ');
     return truncateToWidth(`${selected ? 'Selected: ' : ''}${details}: ${article.title}`, cols);
   }
   const lead = `${selected ? '>' : ' '}${read ? ' ' : '•'} `;
@@ -29,6 +48,8 @@ export function listRow(article: Article, options: RowOptions): string {
   const date = (article.date ?? '').padEnd(10);
   // The reading time sits beside the title, not at the far edge of a wide terminal.
   const length = minutes.padStart(6);
-  const titleWidth = cols - displayWidth(lead) - 10 - 2 - 2 - displayWidth(length);
-  return `${lead}${date}  ${length}  ${fitToWidth(article.title, titleWidth)}`;
+  const sourceWidth = cols >= COLUMNS_FOR_SOURCE ? (options.sourceWidth ?? 0) : 0;
+  const source = sourceWidth > 0 ? `${fitToWidth(article.source ?? '', sourceWidth)}  ` : '';
+  const titleWidth = cols - displayWidth(lead) - 10 - 2 - 2 - displayWidth(length) - displayWidth(source);
+  return `${lead}${date}  ${length}  ${source}${fitToWidth(article.title, titleWidth)}`;
 }

@@ -210,7 +210,13 @@ export function updateArticle(start: ArticleSlice, command: Command, input: stri
       return stay({ ...article, digits: '' }, { kind: 'say', text: `No link [${input}]: this article has ${links}` });
     }
     case Command.OpenLink: {
-      if (article.link === null) return stay(article, { kind: 'say', text: links > 0 ? 'Pick a link first: Tab or its number' : 'This article has no links' });
+      if (article.link === null) {
+        // `o` with no link picked opens the article's own original (a feed item's page), when it has an
+        // http(s) one; Enter does not, so it never starts a browser by accident.
+        const original = context.articles[article.index]?.url;
+        if (input === 'o' && original && isOpenable(original)) return stay(article, { kind: 'open-url', url: original });
+        return stay(article, { kind: 'say', text: links > 0 ? 'Pick a link first: Tab or its number' : 'This article has no links' });
+      }
       const url = doc.links[article.link].url;
       if (!isOpenable(url)) return stay(article, { kind: 'say', text: 'Only http and https links are opened' });
       return stay(article, { kind: 'open-url', url });

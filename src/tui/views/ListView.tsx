@@ -3,7 +3,7 @@ import { Viewport } from '../components/Viewport.js';
 import { StatusLine } from '../components/StatusLine.js';
 import { hintTexts } from '../keymap.js';
 import { pagedHeight } from '../layout.js';
-import { listRow } from '../list-rows.js';
+import { listRow, sourceColumnWidth } from '../list-rows.js';
 import type { Model } from '../model.js';
 import { isRead } from '../read-key.js';
 import { hints, statusText } from '../status.js';
@@ -41,10 +41,11 @@ export function ListView({ model }: { model: Model }) {
   const { top, cursor } = list.viewport;
   // Rows are built for the visible window only: 10,000 articles cost what 20 do.
   const rows: string[] = [];
+  const sourceWidth = sourceColumnWidth(articles);
   for (let i = top; i < Math.min(list.visible.length, top + height); i++) {
     const article = articles[list.visible[i]];
     const selected = i === cursor;
-    const row = listRow(article, { selected, read: isRead(model.readState, article), cols: size.cols, screenReader });
+    const row = listRow(article, { selected, read: isRead(model.readState, article), cols: size.cols, screenReader, sourceWidth });
     rows.push(selected && !screenReader ? `${INVERSE_ON}${row}${INVERSE_OFF}` : row);
   }
   return (
