@@ -55,7 +55,8 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<Run> {
 
 const subscriptionsFile = () => join(home, 'config', 'newsdesk', 'feeds.txt');
 
-describe('newsdesk feeds and refresh', () => {
+// Each test runs the CLI several times; on a loaded machine a run takes seconds.
+describe('newsdesk feeds and refresh', { timeout: 180_000 }, () => {
   it('starts with no subscriptions and says how to add one', async () => {
     const feeds = await cli(['feeds']);
     expect(feeds.status).toBe(0);
