@@ -1,4 +1,4 @@
-import type { Comparison, Summary } from '../analysis/types.js';
+import type { Comparison, StoryReport, Summary } from '../analysis/types.js';
 import type { Article } from '../library/types.js';
 
 /**
@@ -17,18 +17,20 @@ export interface SentenceRange {
 
 export type AnalysisOutcome =
   | { job: AnalysisJob; summary: Summary; sentences: Record<number, SentenceRange[]> }
-  | { job: AnalysisJob; comparison: Comparison; sentences: Record<number, SentenceRange[]> }
+  | { job: AnalysisJob; comparison: Comparison; reports: StoryReport[]; sentences: Record<number, SentenceRange[]> }
   | { job: AnalysisJob; error: string };
 
 /** Results kept for the session, so a second look costs nothing. Keys are article indexes and topics. */
 export interface AnalysisCache {
   summaries: Record<number, Summary>;
   comparisons: Record<string, Comparison>;
+  /** Per topic, what the articles of each story told by several say differently (stories-report.ts). */
+  reports: Record<string, StoryReport[]>;
   sentences: Record<number, SentenceRange[]>;
 }
 
 export function emptyAnalysisCache(): AnalysisCache {
-  return { summaries: {}, comparisons: {}, sentences: {} };
+  return { summaries: {}, comparisons: {}, reports: {}, sentences: {} };
 }
 
 /** The cache with an analysis's results added. */
@@ -37,6 +39,7 @@ export function withOutcome(cache: AnalysisCache, outcome: AnalysisOutcome): Ana
   return {
     summaries: 'summary' in outcome && job.kind === 'summary' ? { ...cache.summaries, [job.article]: outcome.summary } : cache.summaries,
     comparisons: 'comparison' in outcome && job.kind === 'compare' ? { ...cache.comparisons, [job.topic]: outcome.comparison } : cache.comparisons,
+    reports: 'reports' in outcome && job.kind === 'compare' ? { ...cache.reports, [job.topic]: outcome.reports } : cache.reports,
     sentences: 'sentences' in outcome ? { ...cache.sentences, ...outcome.sentences } : cache.sentences,
   };
 }
@@ -70,13 +73,21 @@ export async function runAnalysis(job: AnalysisJob, articles: readonly Article[]
       const summary = analysis.summarize(analysis.toAnalysisInput(article));
       return { job, summary, sentences: { [job.article]: sentenceRanges(analysis, article) } };
     }
-    const comparison = analysis.compareArticles(articles.map(analysis.toAnalysisInput), job.topic);
+    const inputs = articles.map((article) => ({ ...analysis.toAnalysisInput(article), source: article.source }));
+    // Disagreements are paired within one story, and each story told by several articles gets its report.
+    const stories = analysis.clusterStories(inputs);
+    const storyOf = analysis.storyOfArticle(stories);
+    const comparison = analysis.compareArticles(inputs, job.topic, { storyOf: (id) => storyOf.get(id) ?? id });
     const sentences: Record<number, SentenceRange[]> = {};
     const wanted = new Set(comparison.statements.map((s) => s.article));
+    const reports = stories
+      .filter((story) => story.articles.length > 1 && story.articles.some((a) => wanted.has(a.id)))
+      .map((story) => analysis.storyReport(story, inputs));
+    for (const report of reports) for (const a of report.story.articles) wanted.add(a.id);
     articles.forEach((article, index) => {
       if (wanted.has(article.id)) sentences[index] = sentenceRanges(analysis, article);
     });
-    return { job, comparison, sentences };
+    return { job, comparison, reports, sentences };
   } catch (error) {
     return { job, error: error instanceof Error ? error.message : String(error) };
   }

@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { compareArticles, toAnalysisInput } from '../../src/analysis/index.js';
+import { clusterStories, compareArticles, storyOfArticle, toAnalysisInput } from '../../src/analysis/index.js';
 import { loadArticles } from '../../src/library/load.js';
 import { comparisonSheet } from '../../src/tui/compare-lines.js';
 import { allPages, flat, frameFits, opening } from './helpers/screens.js';
 import { BUNDLED_ARTICLES, KEYS, ROOT, ensureBuilt, openTerminal, type TestTerminal } from './helpers/terminal.js';
 
 const bundled = loadArticles([BUNDLED_ARTICLES]).articles;
-const comparison = compareArticles(bundled.map(toAnalysisInput), 'ceasefire');
+// As the reader computes it: disagreements are paired within one story only.
+const storyOf = storyOfArticle(clusterStories(bundled.map((a) => ({ ...toAnalysisInput(a), source: a.source }))));
+const comparison = compareArticles(bundled.map(toAnalysisInput), 'ceasefire', { storyOf: (id) => storyOf.get(id) ?? id });
 
 /** The speakers the gold file requires (a part of the name, e.g. "Zelensk" for either spelling). */
 const gold = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'gold', 'seeds.json'), 'utf8')) as {

@@ -2,6 +2,7 @@ import type { Evidence } from '../../analysis/types.js';
 import type { TextRange } from '../../analysis/text.js';
 import type { SentenceRange } from '../analysis-jobs.js';
 import { comparisonSheet, type CompareOrder } from '../compare-lines.js';
+import { appendStorySections } from '../story-lines.js';
 import type { ScreenContext } from '../context.js';
 import { stay, type Step } from '../intent.js';
 import { Command } from '../keymap.js';
@@ -48,7 +49,8 @@ function layout(slice: SheetScreen, context: ScreenContext, order = slice.kind =
   const comparison = context.analysis.comparisons[slice.topic];
   if (!comparison) return null;
   const articleIndex = (id: string): number => context.articles.findIndex((article) => article.id === id);
-  return comparisonSheet(comparison, { width, color: context.color, order, articleIndex });
+  const sheet = comparisonSheet(comparison, { width, color: context.color, order, articleIndex });
+  return appendStorySections(sheet, context.analysis.reports[slice.topic] ?? [], { width, color: context.color, articleIndex });
 }
 
 /** The cursor on the item with `key` in `sheet` (the first item when there is none), in view. */
