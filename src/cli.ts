@@ -1,11 +1,12 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { statSync } from 'node:fs';
 import { DEFAULT_TOPIC } from './analysis/default-topic.js';
 import { registerFeedCommands } from './feeds/commands.js';
 import { storedItemsDirectory } from './feeds/paths.js';
 import { bundledArticlesDir } from './library/bundled.js';
 import { comparisonOutputFromCache, storeComparisonOutput } from './print/output-cache.js';
 import { closestIds, editDistance, findArticle, idsStartingWith } from './library/find.js';
-import { DirectoryError, loadArticles } from './library/load.js';
+import { DirectoryError, loadArticles, loadArticlesFromCache } from './library/load.js';
 import { sanitizeLine } from './library/sanitize.js';
 import type { Article, LoadResult } from './library/types.js';
 import { formatListText, listToJson } from './print/list.js';
@@ -74,18 +75,33 @@ function reportProblems(problems: LoadResult['problems']): void {
   if (more > 0) process.stderr.write(`newsdesk: ... and ${more.toLocaleString('en-US')} more files that could not be read\n`);
 }
 
-function load(options: GlobalOptions): LoadResult {
+function libraryDirs(options: GlobalOptions): string[] {
   // With feeds, the default library is the stored items and the bundled articles together.
-  const dirs = options.dir?.length ? options.dir : [storedItemsDirectory(), bundledArticlesDir()].filter((dir) => dir !== undefined);
-  let result: LoadResult;
+  return options.dir?.length ? options.dir : [storedItemsDirectory(), bundledArticlesDir()].filter((dir) => dir !== undefined);
+}
+
+/** Loads the library; problems are the caller's to report. */
+function loadQuietly(options: GlobalOptions): LoadResult {
   try {
-    result = loadArticles(dirs);
+    return loadArticles(libraryDirs(options));
   } catch (error) {
     if (error instanceof DirectoryError) throw new UsageError(`--dir ${sanitizeLine(error.message)}`);
     throw error;
   }
+}
+
+function load(options: GlobalOptions): LoadResult {
+  const result = loadQuietly(options);
   reportProblems(result.problems);
   return result;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function printOptions(options: GlobalOptions): { color: boolean; width: number; ascii: boolean } {
@@ -241,9 +257,18 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
 async function runDefault(options: GlobalOptions): Promise<void> {
   // The reader is not for scripts: --json asks for the list's machine-readable twin, wherever it goes.
   if (options.json || !process.stdin.isTTY || !process.stdout.isTTY) return runList(options);
-  const loaded = load(options);
-  const { runReader } = await import('./tui/run.js');
-  await runReader({ load: loaded, color: printOptions(options).color });
+  const dirs = libraryDirs(options);
+  // The cache's view of the library draws the first frame; only for folders that are there (a missing
+  // one is a usage error, found by the full load before anything is drawn).
+  const cached = dirs.every(isFolder) ? loadArticlesFromCache(dirs) : undefined;
+  let loaded: LoadResult | undefined;
+  const { startReader } = await import('./tui/start.js');
+  try {
+    await startReader({ cached, load: () => (loaded = loadQuietly(options)), color: printOptions(options).color });
+  } finally {
+    // After the reader has left the alternate screen, where they would have been drawn over.
+    if (loaded) reportProblems(loaded.problems);
+  }
 }
 
 function buildProgram(): Command {

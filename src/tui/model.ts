@@ -7,6 +7,7 @@ import type { KeyPress } from './keymap.js';
 import { Command } from './keymap.js';
 import type { Size } from './layout.js';
 import { SearchIndex } from './library-index.js';
+import { startNotice } from './list-frame.js';
 import { readKey } from './read-key.js';
 import { articlePosition, type ArticleSlice } from './screens/article.js';
 import type { HelpSlice } from './screens/help.js';
@@ -66,18 +67,8 @@ export interface InitialOptions {
   now?: () => Date;
 }
 
-/** The start-up notice: how many files could not be read, with the first reason, and state-file problems. */
-export function startNotice(load: LoadResult, extra: readonly string[] = []): string | null {
-  const parts: string[] = [];
-  if (load.problems.length > 0) {
-    const first = load.problems[0];
-    const name = first.path.split(/[\\/]/).pop() ?? first.path;
-    const count = load.problems.length;
-    parts.push(`${count} file${count === 1 ? '' : 's'} not loaded (${name}: ${first.reason}${count > 1 ? '; …' : ''})`);
-  }
-  parts.push(...extra);
-  return parts.length > 0 ? parts.join(' · ') : null;
-}
+// The list's start-up notice is drawn in the first frame too, before this module (and Ink) load.
+export { startNotice } from './list-frame.js';
 
 export function createModel(options: InitialOptions): Model {
   const articles = options.load.articles;

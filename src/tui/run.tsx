@@ -13,6 +13,10 @@ export interface ReaderOptions {
   color: boolean;
   /** Folder for state.json; defaults to `$XDG_STATE_HOME/newsdesk` (or `~/.local/state/newsdesk`). */
   stateDir?: string;
+  /** The read state already loaded from stateDir (loading it again would lose a problem it reported). */
+  readState?: ReturnType<typeof loadReadState>;
+  /** Whether first-frame.ts has entered the alternate screen and drawn the list (Ink draws over it). */
+  firstFrameDrawn?: boolean;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
@@ -95,7 +99,7 @@ export async function runReader(options: ReaderOptions): Promise<void> {
   const stdout = process.stdout;
   const stdin = process.stdin;
   const directory = options.stateDir ?? stateDirectory();
-  const { state: readState, problem } = loadReadState(directory);
+  const { state: readState, problem } = options.readState ?? loadReadState(directory);
 
   const initial = createModel({
     load: options.load,
@@ -250,7 +254,7 @@ export async function runReader(options: ReaderOptions): Promise<void> {
     // Raw mode before the first frame: keys typed while Ink starts are kept for it, not echoed
     // over the screen or held back by the line editor until Enter.
     setRawMode(true);
-    writeTerminal(ENTER_ALTERNATE_SCREEN);
+    if (!options.firstFrameDrawn) writeTerminal(ENTER_ALTERNATE_SCREEN);
     // Before the App's own listener, so the screen is blank before the new frame is drawn.
     stdout.prependListener('resize', onResize);
     instance = render(

@@ -1,0 +1,52 @@
+import { writeSync } from 'node:fs';
+import type { LoadResult } from '../library/types.js';
+import type { ReadState } from '../state/types.js';
+import { isTooSmall, type Size } from './layout.js';
+import { listFrame, listFrameText, startNotice } from './list-frame.js';
+
+/**
+ * The reader's first frame, written before Ink (about 100 ms of modules and set-up) has loaded: raw
+ * mode first, so a key typed meanwhile waits for the reader instead of being echoed, then the list
+ * screen straight to the terminal. Ink then draws the same frame over it (list-frame.ts draws both),
+ * so nothing flickers or moves. Nothing here loads React or Ink.
+ */
+
+/** The alternate screen (blank), the cursor hidden as Ink hides it. */
+export const ENTER_READER_SCREEN = '\x1b[?1049h\x1b[?25l\x1b[H';
+
+export interface FirstFrameOptions {
+  load: LoadResult;
+  readState: ReadState;
+  /** Start-up notices besides the load problems (a state-file problem). */
+  notices: string[];
+  color: boolean;
+  size: Size;
+  stdin: NodeJS.ReadStream;
+}
+
+/**
+ * Draws the list as the reader's first frame; returns false (and writes nothing) when Ink alone must
+ * draw it: a screen reader layout, a terminal too small, a title Ink would cut.
+ */
+export function drawFirstFrame(options: FirstFrameOptions): boolean {
+  const { load, size } = options;
+  if (process.env.INK_SCREEN_READER === 'true' || isTooSmall(size)) return false;
+  const frame = listFrame({
+    articles: load.articles,
+    visible: Array.from({ length: load.articles.length }, (_, i) => i),
+    top: 0,
+    cursor: 0,
+    filter: '',
+    editing: false,
+    readState: options.readState,
+    size,
+    screenReader: false,
+    message: null,
+    notice: startNotice(load, options.notices),
+  });
+  const text = listFrameText(frame, size, options.color);
+  if (text === undefined) return false;
+  options.stdin.setRawMode(true);
+  writeSync(1, ENTER_READER_SCREEN + text);
+  return true;
+}

@@ -1,0 +1,118 @@
+import type { Article, LoadResult } from '../library/types.js';
+import { displayWidth } from '../render/text.js';
+import type { ReadState } from '../state/types.js';
+import { hintTexts } from './keymap.js';
+import { pagedHeight, type Size } from './layout.js';
+import { listRow, sourceColumnWidth } from './list-rows.js';
+import { isRead } from './read-key.js';
+import { hints, statusText } from './status.js';
+
+/**
+ * What the list screen shows, as lines: drawn by ListView under Ink, and written straight to the
+ * terminal as the first frame before Ink has loaded (first-frame.ts). One function for both, so the
+ * two frames cannot differ. No React here: the first frame must not load it.
+ */
+
+const INVERSE_ON = '\x1b[7m';
+const INVERSE_OFF = '\x1b[27m';
+const BOLD_ON = '\x1b[1m';
+const BOLD_OFF = '\x1b[22m';
+
+export interface ListFrameInput {
+  articles: readonly Article[];
+  visible: readonly number[];
+  top: number;
+  cursor: number;
+  filter: string;
+  /** Whether the filter prompt is open. */
+  editing: boolean;
+  readState: ReadState;
+  size: Size;
+  screenReader: boolean;
+  message: string | null;
+  notice: string | null;
+}
+
+export interface ListFrame {
+  /** The title line (drawn bold with colour). */
+  header: string;
+  /** The visible rows, the selected one in inverse video; fewer than the height at the end of the list. */
+  rows: string[];
+  /** The status line, exactly the width (drawn in inverse video with colour). */
+  status: string;
+}
+
+function header(input: ListFrameInput): string {
+  const { articles, visible, filter, editing, screenReader, size } = input;
+  const total = articles.length;
+  if (editing || filter !== '') {
+    const cursor = editing ? '_' : '';
+    const count = `${visible.length} of ${total}`;
+    return screenReader ? `Filter: ${filter}${cursor}. ${count} articles.` : statusText(`/${filter}${cursor}`, count, size.cols);
+  }
+  return `newsdesk · ${total} article${total === 1 ? '' : 's'}`;
+}
+
+function status(input: ListFrameInput): string {
+  if (input.message) return input.message;
+  if (input.notice) return input.notice;
+  if (input.editing) return hints(hintTexts('filter'), input.size.cols);
+  if (input.visible.length === 0) {
+    return input.articles.length === 0 ? 'No articles found · q quit' : 'No articles match · Esc clear the filter';
+  }
+  return hints(hintTexts('list'), input.size.cols);
+}
+
+/** The start-up notice: how many files could not be read, with the first reason, and state-file problems. */
+export function startNotice(load: LoadResult, extra: readonly string[] = []): string | null {
+  const parts: string[] = [];
+  if (load.problems.length > 0) {
+    const first = load.problems[0];
+    const name = first.path.split(/[\\/]/).pop() ?? first.path;
+    const count = load.problems.length;
+    parts.push(`${count} file${count === 1 ? '' : 's'} not loaded (${name}: ${first.reason}${count > 1 ? '; …' : ''})`);
+  }
+  parts.push(...extra);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+export function listFrame(input: ListFrameInput): ListFrame {
+  const { articles, visible, top, cursor, size, screenReader } = input;
+  const height = pagedHeight(size);
+  // Rows are built for the visible window only: 10,000 articles cost what 20 do.
+  const rows: string[] = [];
+  const sourceWidth = sourceColumnWidth(articles);
+  for (let i = top; i < Math.min(visible.length, top + height); i++) {
+    const article = articles[visible[i]];
+    const selected = i === cursor;
+    const row = listRow(article, { selected, read: isRead(input.readState, article), cols: size.cols, screenReader, sourceWidth });
+    rows.push(selected && !screenReader ? `${INVERSE_ON}${row}${INVERSE_OFF}` : row);
+  }
+  const left = status(input);
+  return {
+    header: screenReader ? `Article list. ${header(input)}` : header(input),
+    rows,
+    status: statusText(screenReader ? `Status: ${left}` : left, '', size.cols),
+  };
+}
+
+/** Ends the first frame: the cursor back home, where Ink starts drawing its own. Ink never writes it. */
+export const FIRST_FRAME_END = '\x1b[1;1H';
+
+/**
+ * The frame as bytes for a blank screen with the cursor at home, each line placed by row, as Ink draws it: the title bold and
+ * the status line inverse with colour. Undefined when Ink would cut a line (a title wider than the
+ * terminal), as then only Ink knows what it draws.
+ */
+export function listFrameText(frame: ListFrame, size: Size, color: boolean): string | undefined {
+  if (displayWidth(frame.header) > size.cols) return undefined;
+  const height = pagedHeight(size);
+  const lines = [color && frame.header !== '' ? `${BOLD_ON}${frame.header}${BOLD_OFF}` : frame.header, ...frame.rows];
+  // The title goes where the cursor is (home); the other lines are placed by row from the second on.
+  let text = lines[0];
+  lines.forEach((line, row) => {
+    if (row > 0 && line !== '') text += `\x1b[${row + 1};1H${line}`;
+  });
+  const status = color ? `${INVERSE_ON}${frame.status}${INVERSE_OFF}` : frame.status;
+  return `${text}\x1b[${height + 2};1H${status}${FIRST_FRAME_END}`;
+}

@@ -1,0 +1,72 @@
+import { writeSync } from 'node:fs';
+import type { LoadResult } from '../library/types.js';
+import { stateDirectory } from '../state/paths.js';
+import { loadReadState } from '../state/read-state.js';
+import { drawFirstFrame } from './first-frame.js';
+
+/** Leaves the alternate screen and shows the cursor (as run.tsx does on every way out). */
+const RESTORE_TERMINAL = '\x1b[?25h\x1b[?1049l';
+
+export interface StartOptions {
+  /** The library as the cache last saw it, without a look at any file: drawn first when there is one. */
+  cached?: LoadResult;
+  /** Loads the library (checking every file); its result is what the reader shows. */
+  load: () => LoadResult;
+  color: boolean;
+}
+
+/**
+ * Starts the reader in the order that draws soonest: the read state, the list's first frame (from the
+ * cache index when there is one, so 10,000 files are not looked at before it), then the library checked
+ * against the files, then Ink, which takes over drawing the same frame, or what changed.
+ */
+export async function startReader(options: StartOptions): Promise<void> {
+  const directory = stateDirectory();
+  const readState = loadReadState(directory);
+  const notices = readState.problem ? [`State: ${readState.problem.message}`] : [];
+  const size = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
+  let drawn = false;
+  // Until the reader's own handlers are in place, a signal must still put the terminal back.
+  const restore = (): void => {
+    if (!drawn) return;
+    drawn = false;
+    try {
+      process.stdin.setRawMode(false);
+      writeSync(1, RESTORE_TERMINAL);
+    } catch {
+      // the terminal is gone
+    }
+  };
+  const signals = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2 } as const;
+  const onSignal = Object.fromEntries(
+    Object.entries(signals).map(([signal, number]) => [
+      signal,
+      () => {
+        restore();
+        process.exit(128 + number);
+      },
+    ]),
+  );
+  const guard = (on: boolean): void => {
+    for (const [signal, handler] of Object.entries(onSignal)) {
+      if (on) process.on(signal, handler);
+      else process.off(signal, handler);
+    }
+    if (on) process.on('exit', restore);
+    else process.off('exit', restore);
+  };
+  guard(true);
+  try {
+    const first = options.cached ?? options.load();
+    drawn = drawFirstFrame({ load: first, readState: readState.state, notices, color: options.color, size, stdin: process.stdin });
+    const library = options.cached ? options.load() : first;
+    const { runReader } = await import('./run.js');
+    guard(false);
+    await runReader({ load: library, color: options.color, stateDir: directory, readState, firstFrameDrawn: drawn });
+  } catch (error) {
+    restore();
+    throw error;
+  } finally {
+    guard(false);
+  }
+}

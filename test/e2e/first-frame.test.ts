@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import xtermHeadless from '@xterm/headless';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ENTER_ALTERNATE_SCREEN, ensureBuilt, openTerminal, type TestTerminal } from './helpers/terminal.js';
+
+// The reader writes the list before Ink has loaded, then Ink draws its own first frame over it. The
+// first frame ends by homing the cursor with CSI 1;1 H, which Ink never writes: what comes before it is
+// the frame drawn without Ink. The two must look the same, cell for cell, or the screen would jump.
+const FIRST_FRAME_END = '\x1b[1;1H';
+const { Terminal } = xtermHeadless;
+
+/** Every cell of the screen those bytes leave: its text, bold, inverse and colours. */
+async function cells(bytes: string, cols: number, rows: number): Promise<string[]> {
+  const term = new Terminal({ cols, rows, allowProposedApi: true });
+  await new Promise<void>((done) => term.write(bytes, done));
+  const buffer = term.buffer.active;
+  const cell = buffer.getNullCell();
+  const out: string[] = [];
+  for (let y = 0; y < rows; y++) {
+    const line = buffer.getLine(buffer.viewportY + y)!;
+    let row = '';
+    for (let x = 0; x < cols; x++) {
+      line.getCell(x, cell);
+      row += `${cell.getChars() || ' '}\0${cell.isBold() ? 'b' : ''}${cell.isInverse() ? 'i' : ''}${cell.getFgColor()}/${cell.getBgColor()}|`;
+    }
+    out.push(row);
+  }
+  term.dispose();
+  return out;
+}
+
+let term: TestTerminal | undefined;
+const temps: string[] = [];
+beforeAll(() => ensureBuilt());
+afterEach(() => {
+  term?.dispose();
+  term = undefined;
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts the reader and returns the raw output once Ink has drawn over the first frame and settled. */
+async function start(stateHome: string, env: Record<string, string | undefined>, cols = 80, rows = 24): Promise<{ output: string; boundary: number }> {
+  term = openTerminal({ cols, rows, stateHome, env });
+  const running = term;
+  // Ink's frame is whatever arrives after the first one; it has come once the list shows again after it.
+  await running.waitFor(() => {
+    const at = running.output.indexOf(FIRST_FRAME_END);
+    return at >= 0 && running.output.slice(at + FIRST_FRAME_END.length).includes('newsdesk');
+  }, 30_000);
+  return { output: running.output, boundary: running.output.indexOf(FIRST_FRAME_END) + FIRST_FRAME_END.length };
+}
+
+describe('the first frame, before Ink', () => {
+  for (const [name, env] of [
+    ['in colour', {}],
+    ['with NO_COLOR', { NO_COLOR: '1' }],
+  ] as const) {
+    it(`is the frame Ink then draws, cell for cell, from a cold and a warm cache (${name})`, async () => {
+      const stateHome = mkdtempSync(join(tmpdir(), 'newsdesk-first-frame-'));
+      temps.push(stateHome);
+      for (const run of ['cold cache', 'warm cache']) {
+        const { output, boundary } = await start(stateHome, env);
+        const before = output.slice(0, boundary);
+        const after = output.slice(boundary);
+        expect(before.startsWith(ENTER_ALTERNATE_SCREEN), run).toBe(true);
+        // Ink neither blanks the screen nor enters it again: it draws over the frame that is there.
+        expect(after, run).not.toContain('\x1b[2J');
+        expect(after, run).not.toContain(ENTER_ALTERNATE_SCREEN);
+        const first = await cells(before, 80, 24);
+        // The first frame is the list (its title, bold in colour), not a blank screen.
+        expect(first[0].split('|').map((cell) => cell.split('\0')[0]).join(''), run).toMatch(/^newsdesk · 3 articles/);
+        expect(first, run).toEqual(await cells(output, 80, 24));
+        term!.press('q');
+        await term!.waitForExit();
+        term!.dispose();
+        term = undefined;
+      }
+    });
+  }
+
+  it('keeps a key pressed before Ink has loaded', async () => {
+    const stateHome = mkdtempSync(join(tmpdir(), 'newsdesk-first-frame-'));
+    temps.push(stateHome);
+    term = openTerminal({ cols: 80, rows: 24, stateHome });
+    const running = term;
+    await running.waitFor(() => running.output.includes(FIRST_FRAME_END), 30_000);
+    running.press('j');
+    // The selection marker moves to the second article once Ink reads the key.
+    const screen = await running.waitFor((text) => text.split('\n')[2]?.startsWith('>') ?? false, 30_000);
+    expect(screen.split('\n')[1].startsWith('>')).toBe(false);
+  });
+});
