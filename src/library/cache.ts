@@ -156,6 +156,7 @@ export class LibraryCache {
   private readonly previousSegments: string[] = [];
   private readonly next: IndexEntry[] = [];
   private changed = false;
+  private hasIndex = false;
   private hits = 0;
   private segmentFd: number | undefined;
   private segmentName: string | undefined;
@@ -170,6 +171,7 @@ export class LibraryCache {
     this.indexPath = join(dir, `library-${hashText(root)}.json`);
     const index = readJson(this.indexPath);
     if (isIndexFile(index, root)) {
+      this.hasIndex = true;
       this.previousSegments = index.segments;
       for (const entry of index.entries) {
         if (isEntry(entry, index.segments.length)) this.previous.set(entry.path, entry);
@@ -183,6 +185,14 @@ export class LibraryCache {
   /** Opens the cache for a folder (absolute path); never throws. */
   static open(root: string, dir: string = cacheDirectory()): LibraryCache {
     return new LibraryCache(dir, root);
+  }
+
+  /**
+   * Every entry of the index, in the order the files were found, for drawing the reader's first frame
+   * before any file is looked at; undefined when there is no index or part of it was unusable.
+   */
+  cachedEntries(): IndexEntry[] | undefined {
+    return this.hasIndex && !this.changed ? [...this.previous.values()] : undefined;
   }
 
   /** The cached entry for a file when its size and mtime still match; undefined otherwise. */

@@ -65,6 +65,37 @@ function giveIds(articles: Article[], sources: IdSource[]): void {
 }
 
 /**
+ * The library as the cache last saw it, without looking at any article file: for drawing the reader's
+ * first frame at once (10,000 files are not stat'ed first). Undefined when a folder has no usable cache
+ * (or caching is off). Files may have changed since: follow it with loadArticles and show that.
+ */
+export function loadArticlesFromCache(dirs: string[], options: LoadOptions = {}): LoadResult | undefined {
+  const cacheDir = chooseCacheDir(options);
+  if (cacheDir === false) return undefined;
+  const articles: Article[] = [];
+  const problems: LoadResult['problems'] = [];
+  const sources: IdSource[] = [];
+  const seenRoots = new Set<string>();
+  for (const dir of dirs) {
+    const root = resolve(dir);
+    if (seenRoots.has(root)) continue;
+    seenRoots.add(root);
+    const cache = LibraryCache.open(root, cacheDir);
+    const entries = cache.cachedEntries();
+    if (!entries) return undefined;
+    for (const entry of entries) {
+      const path = entry.path;
+      sources.push({ name: entry.name, path });
+      articles.push(cache.articleFrom(entry, entry.name, () => textOf(path, entry.name)));
+      for (const reason of entry.warnings ?? []) problems.push({ path: entry.shownPath, reason });
+    }
+  }
+  giveIds(articles, sources);
+  articles.sort(newestFirst);
+  return { articles, problems };
+}
+
+/**
  * Loads every article below the given folders. Files that can't be articles are reported with their
  * path and reason; the rest still load. A folder that does not exist throws DirectoryError.
  *

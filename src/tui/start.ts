@@ -1,6 +1,6 @@
 import { writeSync } from 'node:fs';
 import type { LoadResult } from '../library/types.js';
-import { stateDirectory } from '../state/paths.js';
+import { stateDirectory } from '../platform/paths.js';
 import { loadReadState } from '../state/read-state.js';
 import { drawFirstFrame } from './first-frame.js';
 
