@@ -102,6 +102,8 @@ export interface Quote {
   text: string;
   kind: 'direct' | 'indirect';
   evidence: Evidence;
+  /** Set when the speaker is an unnamed source ("a senior official"), kept to its article. */
+  unnamed?: boolean;
 }
 
 /** Who is speaking in one sentence, as worked out by the attribution module. */
@@ -112,6 +114,10 @@ export interface SentenceAttribution {
   kind: StatementKind;
   /** Direct quotes inside the sentence (text without marks). */
   quotes: string[];
+  /** The speaker is an unnamed source ("a senior Aldorian official"). */
+  unnamed?: boolean;
+  /** The speaker's role as the article gives it ("Defence Minister", "Aldorian envoy"). */
+  role?: string | null;
 }
 
 export interface Summary {
@@ -152,6 +158,10 @@ export interface Statement {
   /** Date expressions in the statement, resolved against the article date. */
   dates: { text: string; date: string | null }[];
   evidence: Evidence;
+  /** The speaker's role as the article gives it, kept apart from the name; null when none. */
+  speakerRole?: string | null;
+  /** The speaker is an unnamed source: never merged with another article's. */
+  unnamed?: boolean;
 }
 
 export interface SpeakerRow {
@@ -161,6 +171,10 @@ export interface SpeakerRow {
   articles: string[];
   /** Number of statements. */
   statements: number;
+  /** The role the articles give the speaker, when they do. */
+  role?: string | null;
+  /** An unnamed source: a row of one article only. */
+  unnamed?: boolean;
 }
 
 export interface Comparison {

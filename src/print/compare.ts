@@ -105,8 +105,12 @@ export function comparisonToJson(c: Comparison): object {
       text: s.text,
       dates: s.dates,
       evidence: s.evidence,
+      speakerRole: s.speakerRole ?? null,
+      unnamed: s.unnamed === true,
     })),
-    speakers: c.speakers.map((r) => ({ name: r.name, aliases: r.aliases, articles: r.articles, statements: r.statements })),
+    speakers: c.speakers.map((r) => ({
+      name: r.name, aliases: r.aliases, articles: r.articles, statements: r.statements, role: r.role ?? null, unnamed: r.unnamed === true,
+    })),
     disagreements: c.disagreements,
   };
 }

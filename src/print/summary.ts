@@ -116,7 +116,7 @@ export function summaryToJson(s: Summary): object {
     places: s.places.map(named),
     organizations: s.organizations.map(named),
     dates: s.dates.map((d) => ({ text: d.text, date: d.date, event: d.event, evidence: d.evidence })),
-    quotes: s.quotes.map((q) => ({ speaker: q.speaker, text: q.text, kind: q.kind, evidence: q.evidence })),
+    quotes: s.quotes.map((q) => ({ speaker: q.speaker, text: q.text, kind: q.kind, evidence: q.evidence, unnamed: q.unnamed === true })),
   };
 }
 

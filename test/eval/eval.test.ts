@@ -27,7 +27,7 @@ function runEval(): { rows: Row[]; misses: string[] } {
     cwd: repoRoot,
     encoding: 'utf8',
     input: '',
-    timeout: 120_000,
+    timeout: 400_000,
     maxBuffer: 64 * 1024 * 1024,
   });
   expect(run.stderr).toBe('');
@@ -38,7 +38,7 @@ describe('npm run eval', () => {
   let result: { rows: Row[]; misses: string[] };
   beforeAll(() => {
     result = runEval();
-  }, 180_000);
+  }, 420_000);
 
   it('measures statements on the seeds and the dev set', () => {
     for (const set of ['seeds', 'dev']) {

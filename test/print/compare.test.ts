@@ -37,7 +37,7 @@ describe('comparisonToJson', () => {
     expect(json.topic).toBe('wildfire');
     const statements = json.statements as { article: string; speaker: string | null; dates: unknown[] }[];
     expect(statements.length).toBeGreaterThan(0);
-    for (const s of statements) expect(Object.keys(s).sort()).toEqual(['article', 'dates', 'evidence', 'kind', 'speaker', 'stance', 'text']);
+    for (const s of statements) expect(Object.keys(s).sort()).toEqual(['article', 'dates', 'evidence', 'kind', 'speaker', 'speakerRole', 'stance', 'text', 'unnamed']);
   });
 });
 

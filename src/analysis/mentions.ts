@@ -1,0 +1,296 @@
+import { VERB_AHEAD } from './reporting-verbs.js';
+
+/**
+ * Mentions: the proper names in a sentence's narration, each with the title written before it
+ * split off as its role ("Defence Minister Halina Drozd" is Halina Drozd, role "Defence Minister"),
+ * a quoted nickname kept inside the name (Teodoro "El Gato" Arriaga is Teodoro Arriaga), and a
+ * first guess at what it names (person, organisation, place, or a single word to settle later).
+ * Capitalisation is the evidence: a capitalised word that opens a sentence counts only when the
+ * article also capitalises it mid-sentence, so "Rescue teams" is no name and "Drozd vowed" is one.
+ */
+
+export type NameKind = 'person' | 'org' | 'place' | 'word';
+
+export interface NameMention {
+  /** Sentence-relative range of the whole run, role included. */
+  start: number;
+  end: number;
+  /** Where the name itself starts (after the role). */
+  nameStart: number;
+  name: string;
+  role: string | null;
+  kind: NameKind;
+  possessive: boolean;
+  /** Preceded by a preposition ("in Vinsk", "with Mansour"): not a subject. */
+  governed: boolean;
+}
+
+/** Titles and role heads written before a name. */
+export const TITLE_HEADS = new Set(
+  (
+    'President Vice-President Minister Premier Chancellor Senator Sen. Governor Gov. Mayor Bishop Archbishop Cardinal Pope Rev. ' +
+    'General Gen. Colonel Col. Lieutenant Lt. Major Maj. Captain Capt. Sergeant Sgt. Admiral Adm. Commander Cmdr. Marshal Brigadier Brig. ' +
+    'Mediator Envoy Ambassador Secretary Spokesman Spokeswoman Spokesperson Commissioner Director Chairman Chairwoman Chief Judge Justice ' +
+    'King Queen Prince Princess Sheikh Emir Sultan Ayatollah Imam Rabbi Pastor Father Dr. Dr Mr. Mr Mrs. Mrs Ms. Ms Prof. Professor ' +
+    'Superintendent Inspector Prosecutor Representative Rep. Deputy Leader Coordinator Negotiator President-elect Speaker'
+  ).split(' '),
+);
+
+/** Lower-case role nouns written before a name ("union president Ingrid Solberg", "Retired colonel ..."). */
+export const ROLE_NOUNS = new Set(
+  (
+    'president minister premier chancellor senator governor mayor bishop general colonel lieutenant major captain sergeant admiral ' +
+    'commander marshal brigadier mediator envoy ambassador diplomat secretary spokesman spokeswoman spokesperson commissioner director ' +
+    'chairman chairwoman chief judge leader coordinator negotiator economist analyst nurse doctor pundit official officer manager ' +
+    'adviser advisor aide prosecutor lawmaker legislator deputy head founder expert researcher professor activist priest chair chairperson'
+  ).split(' '),
+);
+
+/** Words that make a capitalised run an organisation. */
+const ORG_WORDS = new Set(
+  (
+    'Ministry Council Union Front Movement Brigades Brigade Mission Nations Community Party Army Forces Force Press Agency Office ' +
+    'Hospital Service Services Properties Authority Commission Committee Command Government Organisation Organization Bank ' +
+    'University College Company Terminals Group Association Federation League Institute Network Navy Guard Police Court Parliament ' +
+    'Assembly Senate Congress Times Post Herald Gazette Radio Television News Observer Tribune Journal Reuters Corporation Corp ' +
+    'Inc Ltd Alliance Coalition Cabinet Department Embassy Foundation Fund Trust Society Red Crescent Cross Watch Kremlin Pentagon ' +
+    'Junta Presidency Secretariat Unit Battalion Regiment Division Militia Council’s Fishermen’s Fishermen\'s'
+  ).split(' '),
+);
+
+/** Words that make a capitalised run a place. */
+const PLACE_FIRST = new Set('Port San Santa Saint St. Las Los Alto Upper Lower North South East West Lake Mount Mt. Cape Jebel Puerto New Fort Gulf Bay'.split(' '));
+const PLACE_LAST = new Set('Ford City Valley Island Islands Strait Sea River Bay Street Province Region District Basin Ridge Mountains Hills Coast Gulf Square Road Avenue'.split(' '));
+
+/** Capitalised words that open sentences without naming anything. */
+const FUNCTION_CAPS = new Set(
+  (
+    'The A An This That These Those It Its He She His Her They Their We Our I You In On At By For From With Without After Before ' +
+    'When While Since As If But And Or Yet So Then There Here Under Over Across Amid During Despite Although Though Until Once ' +
+    'According Asked Speaking Few Many Most Some Several Both Neither Either Each Every No Not Nobody None One Two Three Four Five ' +
+    'Six Seven Eight Nine Ten Hours Days Weeks Months Years Late Early Now Later Earlier Meanwhile However Instead Still Only Even ' +
+    'Also Back What Who Which Where Why How Such Other Another Talks Talk Monday Tuesday Wednesday Thursday Friday Saturday Sunday ' +
+    'January February March April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ' +
+    'Mon Tue Wed Thu Fri Sat Sun Today Yesterday Tomorrow Tonight Last Next Local Government State Army Police Officials Residents ' +
+    'Rebels Rebel Shells Shelling Gunmen Troops Soldiers Fighters Analysts Witnesses Sources Diplomats Hundreds Thousands Dozens Scores ' +
+    'Sixteen Twelve Eleven Twenty Thirty Forty Fifty Ninety Hundred Mr Mrs Ms Dr Under Talks Verification Shops Ticket Their Instead'
+  ).split(' '),
+);
+
+/** Words never part of a name even when capitalised mid-sentence. */
+const NEVER_NAME = new Set('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September October November December I'.split(' '));
+
+const PARTICLES = new Set(['van', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'dos', 'das', 'la', 'le', 'von', 'bin', 'ibn', 'al', 'el', 'y']);
+const JOINERS = new Set(['of', 'for']);
+
+/** What follows a name: a reporting verb or an apposition. */
+function speaksAfter(text: string): boolean {
+  return VERB_AHEAD.test(text) || /^,\s+(?:the|a|an|who|\d)/u.test(text);
+}
+
+const PREPOSITIONS = new Set(
+  'in at near from to into of on with by for about against across around toward towards between among outside inside beside behind beyond via through under over'.split(' '),
+);
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*|["“”„«»]/gu;
+
+function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const m of text.matchAll(WORD_RE)) {
+    let t = m[0];
+    const start = m.index ?? 0;
+    // A full stop ends the word unless it closes a title or an initial ("Dr.", "J.").
+    if (t.endsWith('.') && !TITLE_HEADS.has(t) && !/^\p{Lu}\.$/u.test(t) && !/^(?:\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/, '');
+    t = t.replace(/-+$/, '');
+    if (t) out.push({ text: t, start, end: start + t.length });
+  }
+  return out;
+}
+
+function isCap(w: string): boolean {
+  const c = w[0];
+  if (/^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(w)) return true;
+  return c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+}
+
+function isMark(w: string): boolean {
+  return /^["“”„«»]$/.test(w);
+}
+
+function stripPossessive(w: string): { text: string; possessive: boolean } {
+  const m = /^(.*?)(?:['’]s|(?<=s)['’])$/u.exec(w);
+  return m && m[1] ? { text: m[1], possessive: true } : { text: w, possessive: false };
+}
+
+/** Is the word at `at` the first of its clause (sentence start, after a mark, a colon, a dash or a bullet)? Reads a few characters only. */
+function opensClause(text: string, at: number, firstWord: number): boolean {
+  return at === firstWord || /[:;—–]\s*$/u.test(text.slice(Math.max(0, at - 3), at)) || /(?:^|\s)["“„«]$/u.test(text.slice(Math.max(0, at - 2), at));
+}
+
+/** Capitalised words the article uses mid-sentence: the evidence that a sentence-initial one is a name. */
+export function midSentenceCaps(sentences: readonly string[]): Set<string> {
+  const caps = new Set<string>();
+  for (const s of sentences) {
+    const list = words(s);
+    for (let i = 1; i < list.length; i++) {
+      const w = list[i];
+      if (!isCap(w.text) || isMark(w.text)) continue;
+      const gap = s.slice(list[i - 1].end, w.start);
+      if (/[.!?:;—–]/.test(gap) || isMark(list[i - 1].text)) continue;
+      caps.add(stripPossessive(w.text).text);
+    }
+  }
+  return caps;
+}
+
+function classify(tokens: string[], role: string | null, wholeRun: string): NameKind {
+  if (role) return 'person';
+  if (tokens.some((t) => ORG_WORDS.has(t) || ORG_WORDS.has(stripPossessive(t).text))) return 'org';
+  if (tokens.length === 1 && /^\p{Lu}[\p{Lu}\d&]+$/u.test(tokens[0])) return 'org';
+  if (PLACE_FIRST.has(tokens[0]) || PLACE_LAST.has(tokens[tokens.length - 1])) return 'place';
+  if (/\bof\b/.test(wholeRun)) return 'org';
+  if (tokens.length === 1) return 'word';
+  return 'person';
+}
+
+/**
+ * The proper-name runs of one sentence's narration (quotes already masked), in order.
+ * `caps` is the article's mid-sentence capitalised words.
+ */
+export function findNames(frame: string, caps: ReadonlySet<string>): NameMention[] {
+  const list = words(frame);
+  const out: NameMention[] = [];
+  const firstWord = list.find((x) => !isMark(x.text))?.start ?? 0;
+  let i = 0;
+  while (i < list.length) {
+    const w = list[i];
+    if (!isCap(w.text) || isMark(w.text) || NEVER_NAME.has(w.text)) {
+      i++;
+      continue;
+    }
+    const clauseStart = opensClause(frame, w.start, firstWord);
+    const bare = stripPossessive(w.text).text;
+    if (clauseStart && (FUNCTION_CAPS.has(bare) || !caps.has(bare)) && !TITLE_HEADS.has(w.text)) {
+      // "Foreign Minister Samir Haddad" opens a sentence: keep the run if a capitalised word follows directly.
+      const next = list[i + 1];
+      const joined =
+        next &&
+        /^\s+$/.test(frame.slice(w.end, next.start)) &&
+        !FUNCTION_CAPS.has(bare) &&
+        (isCap(next.text) || PARTICLES.has(next.text) || (PARTICLES.has(bare.toLowerCase()) && PARTICLES.has(next.text)));
+      // "Hellqvist said", "Ndiaye, who met ...": a word that speaks or takes an apposition is a name.
+      // Plurals stay common nouns: "Critics said", "Analysts say".
+      const speaks = !FUNCTION_CAPS.has(bare) && !looksDemonym(bare) && !looksPluralNoun(bare) && speaksAfter(frame.slice(w.end, w.end + 40));
+      if (!joined && !speaks) {
+        i++;
+        continue;
+      }
+    }
+    // Grow the run: capitalised words, particles before a capitalised word, "of"/"for" inside organisation names,
+    // and a one-to-three-word quoted nickname between two names.
+    const run: Word[] = [w];
+    let j = i + 1;
+    while (j < list.length) {
+      const prev = run[run.length - 1];
+      const cur = list[j];
+      const gap = frame.slice(prev.end, cur.start);
+      if (stripPossessive(prev.text).possessive && !ORG_WORDS.has(cur.text)) break;
+      if (/^\s+$/.test(gap) || gap === '' || gap === '-') {
+        if (isCap(cur.text) && !isMark(cur.text) && !NEVER_NAME.has(cur.text)) {
+          run.push(cur);
+          j++;
+          continue;
+        }
+        if (PARTICLES.has(cur.text)) {
+          // "van der Heyden", "de la Fuente": particles up to the capitalised surname.
+          let k = j;
+          while (k < list.length && k - j < 3 && PARTICLES.has(list[k].text) && /^\s+$/.test(frame.slice(list[k].end, list[k + 1]?.start ?? list[k].end))) k++;
+          if (k > j && list[k] && isCap(list[k].text) && !isMark(list[k].text)) {
+            for (let m = j; m <= k; m++) run.push(list[m]);
+            j = k + 1;
+            continue;
+          }
+        }
+        const after = list[j + 1];
+        if (JOINERS.has(cur.text) && after && run.length === 1 && /^\s+$/.test(frame.slice(cur.end, after.start))) {
+          // "Concord of Nations", "Office of the President"; "Ndiaye of the Eastern Littoral Community" stays two mentions.
+          let k = j + 1;
+          if (list[k]?.text === 'the') k++;
+          if (list[k] && isCap(list[k].text) && !isMark(list[k].text)) {
+            for (let m = j; m <= k; m++) run.push(list[m]);
+            j = k + 1;
+            continue;
+          }
+        }
+        if (isMark(cur.text)) {
+          // Teodoro "El Gato" Arriaga: a quoted nickname inside a name.
+          let k = j + 1;
+          while (k < list.length && k - j <= 4 && !isMark(list[k].text)) k++;
+          const name = list[k + 1];
+          if (k < list.length && k > j + 1 && name && isCap(name.text) && list.slice(j + 1, k).every((x) => isCap(x.text))) {
+            run.push(name);
+            j = k + 2;
+            continue;
+          }
+        }
+      }
+      break;
+    }
+    i = j;
+    // Trailing "the"/"of" never end a run.
+    while (run.length > 1 && (JOINERS.has(run[run.length - 1].text) || run[run.length - 1].text === 'the')) run.pop();
+    const tokens = run.map((t, k) => (k === run.length - 1 ? stripPossessive(t.text).text : t.text)).filter((t) => !isMark(t));
+    const possessive = stripPossessive(run[run.length - 1].text).possessive;
+    // Split the title: the last title head with a name after it.
+    let t = -1;
+    for (let k = 0; k < tokens.length - 1; k++) if (TITLE_HEADS.has(tokens[k])) t = k;
+    let roleWords = t >= 0 ? tokens.slice(0, t + 1) : [];
+    let nameTokens = t >= 0 ? tokens.slice(t + 1) : tokens;
+    // Drop a sentence-initial function word glued to the run ("The Hollin Fishermen's Union").
+    if (nameTokens.length > 1 && FUNCTION_CAPS.has(nameTokens[0]) && !caps.has(nameTokens[0])) nameTokens = nameTokens.slice(1);
+    // A lower-case role right before the name: "union president Ingrid Solberg", "Retired colonel Hernán Castro-Ruiz".
+    // A short window before the name: reading the whole sentence before every name would be quadratic.
+    const windowStart = Math.max(0, w.start - 60);
+    const before = frame.slice(windowStart, w.start);
+    const lower = /((?:\b\p{L}[\p{L}-]*\s+){0,2}?)\b(\p{Ll}[\p{Ll}-]*)\s+$/u.exec(before);
+    let runStart = w.start;
+    if (roleWords.length === 0 && lower && ROLE_NOUNS.has(lower[2]) && nameTokens.length >= 2) {
+      const mods = lower[1].trim().split(/\s+/).filter((m) => m && !/^(?:the|a|an|his|her|its|their|said|says|told)$/i.test(m));
+      roleWords = [...mods, lower[2]];
+      runStart = windowStart + before.length - (mods.length ? before.slice(before.lastIndexOf(mods[0])).length : lower[2].length + (lower[0].length - lower[0].trimEnd().length));
+    }
+    if (nameTokens.length === 0) continue;
+    const name = nameTokens.join(' ').replace(/ - /g, '-');
+    const role = roleWords.length ? roleWords.join(' ') : null;
+    const lead = frame.slice(Math.max(0, runStart - 24), runStart);
+    const governed = /\b(\p{L}+)\s+(?:the\s+)?$/u.test(lead) && PREPOSITIONS.has((/\b(\p{L}+)\s+(?:the\s+)?$/u.exec(lead)?.[1] ?? '').toLowerCase());
+    const nameStart = run[t >= 0 ? t + 1 : 0]?.start ?? w.start;
+    out.push({
+      start: runStart,
+      end: run[run.length - 1].end,
+      nameStart,
+      name,
+      role,
+      kind: classify(nameTokens, role, name),
+      possessive,
+      governed,
+    });
+  }
+  return out;
+}
+
+/** Plural common nouns by their endings ("Critics", "Analysts", "Officials", "Residents"); "Hamas" and "Reyes" are not. */
+export function looksPluralNoun(word: string): boolean {
+  return /(?:ers|ors|ists|ics|als|ents|ants|ians|ats|els|ies|ces|ses|ves|ders|ners|ees|ups)$/.test(word);
+}
+
+/** Demonym-looking words ("Ostreli", "Aldorian", "Kestranian"): adjectives of a place, not speakers. */
+export function looksDemonym(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+(?:ian|ean|an|i|ese|ish|ic)$/u.test(word);
+}
