@@ -12,7 +12,8 @@
  * - a gold place is found when an output place's name or alias equals it (as spelt in that article);
  * - a gold casualty {kind, count} is found when the output has that kind and count; an output
  *   killed/injured count that gold does not list is a false casualty (precision);
- * - a gold date is found when an output date's text equals it, a leading on/in/by/since/until aside;
+ * - a gold date is found when an output date's text equals it, a leading on/in/by/since/until aside,
+ *   or one holds the other as whole words ("midnight on Sunday" for "on Sunday");
  *   a found date with an ISO day in gold is resolved right when the output gives that day; a gold
  *   date null must come out null or absent of a day (an article without a date resolves nothing).
  */
@@ -107,7 +108,9 @@ export async function evaluate(ctx) {
       }
       for (const d of gold.dates ?? []) {
         const text = typeof d === 'string' ? d : d.text;
-        const found = out.dates.filter((x) => dateKey(x.text) === dateKey(text));
+        // The same words, or one text inside the other ("midnight on Sunday" for "on Sunday", "on Tuesday" for "late on Tuesday").
+        const covers = (a, b) => ` ${a} `.includes(` ${b} `);
+        const found = out.dates.filter((x) => covers(dateKey(x.text), dateKey(text)) || covers(dateKey(text), dateKey(x.text)));
         t.dates[1]++;
         if (found.length === 0) {
           misses.push(`${set.name}/${id}: date not found: ${text}`);

@@ -19,7 +19,7 @@ import { nextWords } from './text.js';
  */
 
 /** Words that put a sentence in the future, so a bare weekday points forward. */
-const FUTURE = /\b(?:will|would|shall|is due|are due|is set to|are set to|is expected|are expected|is scheduled|are scheduled|going to|plans? to|next|upcoming|ends|expires|begins|starts|runs out|takes effect|is to|are to)\b/i;
+const FUTURE = /\b(?:will|would|shall|could|can|is due|are due|is set to|are set to|is expected|are expected|is scheduled|are scheduled|going to|plans? to|next|upcoming|ends|expires|begins|starts|runs out|takes effect|is to|are to)\b/i;
 
 /** chrono finds these too, but alone they say nothing about the calendar. */
 const NOT_A_DATE = /^(?:now|right now|morning|afternoon|evening|night|tonight|overnight|noon|midnight|this morning|this afternoon|this evening|at night|the morning|the night)$/i;
@@ -97,12 +97,24 @@ function isoDay(d: Date): string {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-/** The weekday's date: the latest on or before the reference, or the next after it when the sentence looks ahead. */
+/**
+ * The words before a date with quoted speech taken out: "“We will hold,” she said on Wednesday"
+ * is said in the past whatever the quote promises. An unclosed quote before the date drops what precedes it.
+ */
+function outsideQuotes(text: string): string {
+  const stripped = text.replace(/[“"][^“”"]*[”"]/g, ' ');
+  const close = Math.max(stripped.lastIndexOf('”'), stripped.lastIndexOf('"'));
+  return close >= 0 ? stripped.slice(close + 1) : stripped;
+}
+
+/**
+ * The weekday's date: the latest on or before the reference, or the next after it when the sentence
+ * looks ahead; the reference's own weekday is the reference day either way ("on Thursday" in a Thursday paper).
+ */
 function resolveWeekday(weekday: number, reference: Date, forward: boolean): string {
   const d = new Date(reference.getTime());
   const today = d.getUTCDay();
-  let delta = forward ? (weekday - today + 7) % 7 : -((today - weekday + 7) % 7);
-  if (forward && delta === 0) delta = 7;
+  const delta = forward ? (weekday - today + 7) % 7 : -((today - weekday + 7) % 7);
   d.setUTCDate(d.getUTCDate() + delta);
   return isoDay(d);
 }
@@ -140,7 +152,12 @@ function resolve(result: chrono.ParsedResult, index: number, sentence: string, r
   const hasYear = c.isCertain('year');
   const weekday = c.isCertain('weekday') ? c.get('weekday') : null;
 
-  const lookingAhead = FUTURE.test(before(sentence, index) + ' ' + text);
+  // Without an article date, only what carries its own year can be placed ("last week" is no day at all).
+  if (!reference && !hasYear) return null;
+  // "last week", "this week": a span of days, not one day.
+  if (/\b(?:last|this|next|past|coming|previous)\s+week\b/.test(text)) return null;
+  const context = outsideQuotes(before(sentence, index));
+  const lookingAhead = FUTURE.test(context + ' ' + text) || /\b(?:by|as early as|no later than)\s+$/i.test(context) || /^by\b/.test(text);
   if (hasMonth && !hasYear) {
     if (!reference) return null;
     const month = c.get('month') ?? 1;
@@ -376,6 +393,9 @@ function readResult(r: chrono.ParsedResult, index: number, sentence: string, nor
   if (/^weekends?$/i.test(text) && !/\b(?:the|this|last|next|that|coming|past)\s+$/i.test(before(sentence, start))) return null;
   // "for 44 days" is a duration, not a date; chrono reads it as one. So is "in eight hours".
   if (/^(?:for|over|within)\s/i.test(text)) return null;
+  // "after 14 months", "five years after": how long, not when (a span counted from a named event is read apart).
+  if (/^after\s+(?:\d+|[\p{L}-]+)(?:\s+[\p{L}-]+)?\s+(?:days?|weeks?|months?|years?|decades?)$/iu.test(text)) return null;
+  if (/\b(?:days?|weeks?|months?|years?|decades?)\s+(?:after|before|on)$/i.test(text)) return null;
   if (/^(?:in|within)\s+[\p{L}\d-]+\s+(?:seconds?|minutes?|hours?)$/iu.test(text)) return null;
   const c = r.start;
   const calendar = ['day', 'month', 'year', 'weekday'].some((k) => c.isCertain(k as chrono.Component));
@@ -495,14 +515,48 @@ export function findDatesInTexts(sentences: string[], articleDate: string | null
  * Every date expression in the given sentences, resolved against the article date, with evidence.
  * `withEvents: false` skips finding the event each date belongs to (the comparison shows none).
  */
+/** "two days later", "a week later", "the next day": counted from the date the story last gave, not from the article's. */
+const COUNTED_ON = /^(?:(\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(days?|weeks?)\s+later|the\s+(?:next|following)\s+day)$/i;
+
+/** The day `text` counts on from `previous` (an ISO day), or null when it counts from nothing. */
+function countOn(text: string, previous: string | null): string | null {
+  const m = COUNTED_ON.exec(text);
+  if (!m || !previous) return null;
+  const n = m[1] === undefined ? 1 : /^\d/.test(m[1]) ? Number(m[1]) : /^an?$/i.test(m[1]) ? 1 : (wordsToNumber(m[1]) ?? 1);
+  const days = m[2] && /^week/i.test(m[2]) ? n * 7 : n;
+  const d = new Date(`${previous}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return isoDay(d);
+}
+
+/** "earlier this month", "later this week": a span the words name, which chrono does not read. */
+const THIS_SPAN = /\b(?:earlier|later)\s+this\s+(week|month|year)\b/gi;
+
 export function findDates(input: AnalysisInput, sentences: Sentence[], withEvents = true): DateMention[] {
   const out: DateMention[] = [];
   const found = findDatesInTexts(sentences.map((s) => s.text), input.date, withEvents);
+  const reference = input.date && /^\d{4}-\d{2}-\d{2}$/.test(input.date) ? input.date : null;
+  let lastDay: string | null = null;
   for (const [i, s] of sentences.entries()) {
-    for (const d of found[i]) {
+    const list = [...found[i]];
+    for (const m of /\bthis\s+(?:week|month|year)\b/i.test(s.text) ? s.text.matchAll(THIS_SPAN) : []) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      // chrono reads "this month" alone: the span takes its place.
+      const inside = list.findIndex((d) => d.start >= start && d.end <= end);
+      if (inside >= 0) list.splice(inside, 1);
+      if (list.some((d) => d.start < end && start < d.end)) continue;
+      const unit = m[1].toLowerCase();
+      const date = reference && unit !== 'week' ? reference.slice(0, unit === 'month' ? 7 : 4) : null;
+      list.push({ text: m[0], date, event: withEvents ? eventFor(s.text, start, end) : null, start, end });
+    }
+    list.sort((a, b) => a.start - b.start);
+    for (const d of list) {
+      const date: string | null = COUNTED_ON.test(d.text) ? countOn(d.text, lastDay) : d.date;
+      if (date && /^\d{4}-\d{2}-\d{2}$/.test(date)) lastDay = date;
       out.push({
         text: d.text,
-        date: d.date,
+        date,
         event: d.event,
         evidence: { sentence: s.index, paragraph: s.paragraph, start: s.start + d.start, end: s.start + d.end },
       });
