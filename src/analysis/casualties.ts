@@ -12,7 +12,7 @@ import { nextWords } from './text.js';
 /** Verb forms that take the count as their object: "killed 34", "injuring over 40". */
 const ACTIVE: [RegExp, CasualtyKind][] = [
   [/\b(?:killed|killing|kills|kill|claimed the lives of|claiming the lives of|took the lives of|taking the lives of)\s*$/i, 'killed'],
-  [/\b(?:(?:the\s+)?(?:death toll|toll|number of (?:dead|deaths|fatalities|those killed|people killed)))(?:\s+(?:from|in|after|of)\s+(?:the\s+)?[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,3}?)?(?:\s+(?:has|had|have|now|then|later|also|officially))*\s+(?:rose|risen|rises|climbed|climbs|jumped|increased|reached|reaches|hit|stands|stood|is|was|of|at|to|grew|passed|surpassed|exceeded)(?:\s+(?:to|at))?\s*$/iu, 'killed'],
+  [/\b(?:(?:the\s+)?(?:death toll|toll|number of (?:dead|deaths|fatalities|those killed|people killed)))(?:\s+(?:from|in|after|of)\s+[^.;:!?\d]{1,110}?)?(?:\s+(?:has|had|have|now|then|later|also|officially))*\s+(?:rose|risen|rises|climbed|climbs|jumped|increased|reached|reaches|hit|stands|stood|is|was|of|at|to|grew|passed|surpassed|exceeded)(?:\s+(?:to|at))?\s*$/iu, 'killed'],
   [/\b(?:injured|injuring|injures|injure|wounded|wounding|wounds|wound|hurt|hurting|maimed|maiming)\s*$/i, 'injured'],
   [/\b(?:(?:the\s+)?number of (?:injured|wounded|injuries|people injured|people wounded))(?:\s+(?:has|had|now))*\s+(?:rose|risen|climbed|reached|stands|stood|is|was|increased)(?:\s+(?:to|at))?\s*$/i, 'injured'],
   [/\b(?:captured|capturing|captures|abducted|abducting|kidnapped|kidnapping|took prisoner|taking prisoner|taken prisoner)\s*$/i, 'captured'],
@@ -28,6 +28,7 @@ const CAPTIVES = /^(?:hostages?|captives?|prisoners?)$/i;
 const AFTER: [RegExp, CasualtyKind][] = [
   [/^(?:(?:were|was|have been|has been|had been|are|is|being|got|had|have)\s+)?(?:(?:reportedly|reported|confirmed|also|later|all|now|initially|officially|believed|feared|thought|said to be|known to be)\s+)*(?:killed|dead|died|perished|slain|lost their lives|dead bodies|deaths|fatalities|were left dead)\b/i, 'killed'],
   [/^(?:(?:were|was|have been|has been|had been|are|is|being|got)\s+)?(?:(?:reportedly|reported|confirmed|also|later|all|now|initially|officially|seriously|severely|critically|lightly|badly)\s+)*(?:injured|wounded|hurt|hospitali[sz]ed|injuries)\b/i, 'injured'],
+  [/^(?:were|was|have been|has been|had been|are|is|being)\s+(?:(?:also|later|all|initially)\s+)*(?:treated\s+(?:in hospital\s+)?for\s+(?:injuries|wounds|burns|smoke inhalation|shrapnel wounds|gunshot wounds)|taken to hospital with)\b/i, 'injured'],
   [/^(?:(?:were|was|have been|has been|had been|are|is|remain|remained|remains|are still|were still|still)\s+)?(?:(?:reportedly|reported|also|now|still|officially)\s+)*(?:missing|unaccounted for)\b/i, 'missing'],
   [/^(?:(?:were|was|have been|has been|had been|are|is|being)\s+)?(?:(?:reportedly|also|later)\s+)*(?:captured|taken prisoner|taken captive|taken hostage|abducted|kidnapped)\b/i, 'captured'],
   [/^(?:(?:were|was|have been|has been|had been|are|is|being|remain|remained|have|has|had)\s+)?(?:(?:reportedly|also|now|internally|forcibly|left|made|rendered)\s+)*(?:displaced|homeless|forced (?:from|out of) their homes|uprooted|fled(?: their homes)?|been forced to flee)\b/i, 'displaced'],
@@ -45,7 +46,18 @@ const PEOPLE = new Set([
   'prisoners', 'captives', 'inmates', 'guards', 'personnel', 'families', 'individuals', 'Marines', 'marines', 'volunteers',
   'paramedics', 'peacekeepers', 'insurgents', 'rebels', 'combatants', 'officials', 'athletes', 'fans', 'climbers',
   'hikers', 'fishermen', 'swimmers', 'shoppers', 'worshippers', 'mourners', 'bystanders', 'pedestrians', 'motorists', 'elderly',
+  'driver', 'drivers', 'officer', 'policeman', 'policemen', 'policewoman', 'fisherman', 'sailor', 'sailors', 'watchman',
+  'watchmen', 'firefighter', 'journalist', 'worker', 'nurse', 'doctor', 'medic', 'farmer', 'farmers', 'teacher', 'teachers',
+  'guard', 'pilot', 'pilots', 'boy', 'girl', 'student', 'resident', 'villager', 'passenger', 'fighter', 'militant', 'rebel',
+  'trooper', 'troopers', 'conscript', 'conscripts', 'reservist', 'reservists', 'ranger', 'rangers', 'gendarme', 'gendarmes',
+  'aid workers', 'herder', 'herders', 'labourer', 'labourers', 'vendor', 'vendors', 'trader', 'traders', 'monitor', 'monitors',
 ]);
+
+/** Words inside a group that say what happened to it ("31 wounded people", "the 12 dead civilians"). */
+const STATE_IN_GROUP: [RegExp, CasualtyKind][] = [
+  [/^(?:dead|killed|slain)$/i, 'killed'],
+  [/^(?:wounded|injured|hurt)$/i, 'injured'],
+];
 
 /** Plural demonyms name a group too ("Palestinians", "Israelis", "Sudanese"). */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ians|ans|is|ese|ers|ites)$/u;
@@ -67,7 +79,7 @@ const AFTER_BARE = new Set([
 ]);
 
 /** A cheap filter: every pattern above needs one of these stems. */
-const CASUALTY_WORD = /kill|dead|death|died|toll|injur|wound|hurt|maim|missing|unaccounted|captur|prisoner|captive|hostage|abduct|kidnap|displac|homeless|uproot|from their homes|evacu|fled|flee|perish|slain|lives|fatalit|hospitali|took|taken|taking|seiz|held|holding/i;
+const CASUALTY_WORD = /kill|dead|treated for|taken to hospital|death|died|toll|injur|wound|hurt|maim|missing|unaccounted|captur|prisoner|captive|hostage|abduct|kidnap|displac|homeless|uproot|from their homes|evacu|fled|flee|perish|slain|lives|fatalit|hospitali|took|taken|taking|seiz|held|holding/i;
 
 /** The count of a "including"/"among them" list item, with its group. */
 const INCLUDING_LEAD = /^\s*,?\s*(?:including|among them|among those|among whom|among the (?:dead|victims|injured|wounded|killed)(?:\s+(?:were|are))?|of whom|of them)\s+/i;
@@ -92,6 +104,8 @@ function readGroup(text: string, from: number): { group: string; end: number } |
   for (let k = 0; k < words.length; k++) {
     const w = words[k].word;
     if (PEOPLE.has(w) || PEOPLE.has(w.toLowerCase()) || DEMONYM.test(w)) {
+      // "police officers", "aid workers": the group noun may be two words long.
+      while (k + 1 < words.length && PEOPLE.has(words[k + 1].word.toLowerCase())) k++;
       let end = words[k].end;
       // "17 women and children": one group, not a count followed by a stray noun.
       const more = /^\s+and\s+([\p{L}]+)/u.exec(text.slice(end, end + 30));
@@ -153,18 +167,71 @@ function readIncluding(text: string, from: number, numbers: QualifiedNumber[]): 
   return items.length ? { items, end: pos } : null;
 }
 
+interface Chain {
+  /** The counts after the first one ("and two civilians", ", a driver"). */
+  items: { count: number; numberStart: number }[];
+  end: number;
+  /** The list sat between commas before the verb ("Three people, two firefighters and a watchman, were ..."): it names the first count's parts. */
+  apposition: boolean;
+}
+
+/**
+ * "three soldiers and two civilians", "four police officers and a driver": more counted groups after
+ * the first, joined by commas and "and". A list set off by commas before the verb is an apposition
+ * that breaks the first count down, so it is not added to it.
+ */
+function readChain(text: string, from: number, numbers: QualifiedNumber[]): Chain {
+  const items: Chain['items'] = [];
+  let pos = from;
+  let commaFirst = false;
+  for (;;) {
+    const joiner = /^\s*(?:,\s*(?:and\s+)?|and\s+)/.exec(text.slice(pos, pos + 12));
+    if (!joiner) break;
+    const at = pos + joiner[0].length;
+    const n = numbers.find((x) => x.phraseStart === at && !x.vague && !x.compound);
+    let count: number;
+    let groupFrom: number;
+    if (n) {
+      count = n.value;
+      groupFrom = n.phraseEnd;
+    } else {
+      const article = /^(?:a|an)\s+/i.exec(text.slice(at, at + 4));
+      if (!article) break;
+      count = 1;
+      groupFrom = at + article[0].length - 1;
+    }
+    const group = readGroup(text, groupFrom);
+    if (!group) break;
+    if (items.length === 0) commaFirst = joiner[0].includes(',');
+    items.push({ count, numberStart: n ? n.start : at });
+    pos = group.end;
+  }
+  const apposition = items.length > 0 && commaFirst && /^\s*,/.test(text.slice(pos, pos + 3));
+  return { items, end: apposition ? pos + (/^\s*,/.exec(text.slice(pos))?.[0].length ?? 0) : pos, apposition };
+}
+
+/** The kind a group's own words give it ("wounded people"), or null. */
+function stateInGroup(group: string): CasualtyKind | null {
+  for (const w of group.split(/\s+/)) for (const [re, kind] of STATE_IN_GROUP) if (re.test(w)) return kind;
+  return null;
+}
+
 /** Casualty counts in one sentence, with ranges relative to the sentence text. */
 export function findCasualtiesInText(text: string): Omit<Found, 'numberStart'>[] {
   if (!CASUALTY_WORD.test(text)) return [];
   const numbers = findQualifiedNumbers(text);
   const found: Found[] = [];
   const includedAt = new Set<number>();
+  const chainedAt = new Set<number>();
 
   for (const n of numbers) {
     // Ages ("34-year-old"), durations ("30-day"), years and ordinals are never casualty counts.
     if (n.compound) continue;
-    const before = text.slice(Math.max(0, n.phraseStart - 80), n.phraseStart);
+    const before = text.slice(Math.max(0, n.phraseStart - 160), n.phraseStart);
     let hit: { kind: CasualtyKind; start: number; end: number; group: string | null } | null = null;
+    // Counts of further groups summed into this one ("three soldiers and two civilians were killed").
+    let extra = 0;
+    if (chainedAt.has(n.start)) continue;
 
     for (const [re, kind] of ACTIVE) {
       const m = re.exec(before);
@@ -172,7 +239,15 @@ export function findCasualtiesInText(text: string): Omit<Found, 'numberStart'>[]
       const verbStart = n.phraseStart - (before.length - m.index);
       const group = readGroup(text, n.phraseEnd);
       if (group) {
-        hit = { kind, start: verbStart, end: group.end, group: group.group };
+        let chain = readChain(text, group.end, numbers);
+        // "killed 9 people and 3,000 residents were evacuated": the last group has a verb of its own.
+        if (chain.items.length && /^\s+(?:were|was|are|is|have|has|had|remain|remained|fled)\b/.test(text.slice(chain.end, chain.end + 12))) chain = { items: [], end: group.end, apposition: false };
+        hit = { kind, start: verbStart, end: chain.items.length && !chain.apposition ? chain.end : group.end, group: group.group };
+        if (!chain.apposition && chain.items.length) {
+          extra = chain.items.reduce((sum, it) => sum + it.count, 0);
+          hit.group = text.slice(n.phraseEnd, chain.end).trim();
+          for (const it of chain.items) chainedAt.add(it.numberStart);
+        }
       } else {
         // A bare count must not be followed by something else being counted ("killed two days ago").
         const next = nextWord(text, n.phraseEnd);
@@ -195,8 +270,9 @@ export function findCasualtiesInText(text: string): Omit<Found, 'numberStart'>[]
       // "hundreds of people were killed": the group follows "of" after a vague count.
       const groupFrom = n.vague ? n.phraseEnd + (/^\s+of(?=\s)/.exec(text.slice(n.phraseEnd))?.[0].length ?? 0) : n.phraseEnd;
       const group = readGroup(text, groupFrom) ?? readLooseGroup(text, groupFrom);
-      const from = group ? group.end : groupFrom;
-      const rest = text.slice(from);
+      const chain = group ? readChain(text, group.end, numbers) : null;
+      const from = chain && chain.items.length ? chain.end : group ? group.end : groupFrom;
+      const rest = text.slice(from, from + 200);
       const gap = /^\s+/.exec(rest)?.[0].length ?? 0;
       // "no one was killed" is handled in numbers; "one of them was killed" reads fine as one.
       for (const [re, kind] of AFTER) {
@@ -204,14 +280,22 @@ export function findCasualtiesInText(text: string): Omit<Found, 'numberStart'>[]
         if (!m) continue;
         // Without a group, only a bare count may precede the verb: "34 dead", "12 were killed".
         hit = { kind, start: n.phraseStart, end: from + gap + m[0].length, group: group ? group.group : null };
+        if (chain && chain.items.length && !chain.apposition) {
+          extra = chain.items.reduce((sum, it) => sum + it.count, 0);
+          hit.group = text.slice(n.phraseEnd, chain.end).trim();
+          for (const it of chain.items) chainedAt.add(it.numberStart);
+        }
         break;
       }
+      // "31 wounded people had been taken to hospital": the group's own adjective says what happened.
+      const state = !hit && group ? stateInGroup(group.group) : null;
+      if (state) hit = { kind: state, start: n.phraseStart, end: group!.end, group: group!.group };
     }
     if (!hit) continue;
 
     const item: Found = {
       kind: hit.kind,
-      count: n.value,
+      count: n.value + extra,
       qualifier: n.qualifier,
       vague: n.vague,
       group: storedGroup(hit.group),
@@ -230,7 +314,7 @@ export function findCasualtiesInText(text: string): Omit<Found, 'numberStart'>[]
   }
 
   return found
-    .filter((f) => !includedAt.has(f.numberStart))
+    .filter((f) => !includedAt.has(f.numberStart) && !chainedAt.has(f.numberStart))
     .map(({ numberStart: _n, ...rest }) => rest);
 }
 
@@ -240,6 +324,9 @@ export function findCasualties(_input: AnalysisInput, sentences: Sentence[]): Ca
   const seen = new Set<string>();
   for (const s of sentences) {
     for (const f of findCasualtiesInText(s.text)) {
+      // Casualties are exact or absent: "hundreds have died" gives no count. People displaced or
+      // evacuated are not casualties (they are among the quantities).
+      if (f.vague || f.kind === 'displaced' || f.kind === 'evacuated') continue;
       // The same figure repeated later in the article is one fact; a different figure is kept (tolls change).
       const key = `${f.kind}|${f.count}|${f.qualifier}|${f.group ?? ''}`;
       if (seen.has(key)) continue;

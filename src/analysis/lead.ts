@@ -12,10 +12,18 @@ const BYLINE = /^[Bb]y\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}(?:\s*(?:
 const DATELINE = /^(?:\p{Lu}[\p{Lu} .'-]+(?:,\s*[\p{L} .]+)?\s*(?:\([^)]*\))?\s*[—–-]+\s*$|(?:updated|published|posted|last updated)\b.{0,40}$)/iu;
 const CREDIT = /^(?:image|photo|photograph|video|source|read also|read more|see also|related)\s*:/i;
 
-/** Words in a sentence, for the length rules. */
+/** Letters of scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese). */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/gu;
+
+/** Words in a sentence, for the length rules; in unspaced scripts about two characters make a word. */
 function wordCount(text: string): number {
-  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const spaced = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  return unspaced === 0 ? spaced : spaced + Math.floor(unspaced / 2);
 }
+
+/** A sentence's closing mark in any script: . ! ? … and the Arabic, Devanagari and CJK stops, before closing quotes. */
+const SENTENCE_END = /[.!?…؟।。！？]["”’)」』）]*$/u;
 
 /** True for a sentence that is a dateline, byline, credit or headline fragment rather than prose. */
 export function isNotProse(text: string, title = ''): boolean {
@@ -24,7 +32,7 @@ export function isNotProse(text: string, title = ''): boolean {
   if (BYLINE.test(t) || DATELINE.test(t) || CREDIT.test(t)) return true;
   if (title && t.replace(/\W+/g, ' ').trim().toLowerCase() === title.replace(/\W+/g, ' ').trim().toLowerCase()) return true;
   // A short line without a full stop is a heading or a label, not a sentence of the story.
-  if (wordCount(t) < 6 && !/[.!?]["”’)]?$/.test(t)) return true;
+  if (wordCount(t) < 6 && !SENTENCE_END.test(t)) return true;
   return false;
 }
 

@@ -32,7 +32,10 @@ const OPENERS = new Set([
   'some', 'many', 'most', 'no', 'not', 'one', 'two', 'officials', 'both', 'during', 'for', 'with', 'what', 'who',
 ]);
 
-const TERMINATORS = '.!?…';
+const TERMINATORS = '.!?…؟।';
+/** Full stops of scripts written without spaces (Chinese, Japanese): a sentence ends there, space or not. */
+const WIDE_TERMINATORS = '。！？';
+const WIDE_CLOSERS = '」』）】”’';
 const CLOSERS = '"\'”’)]»';
 const OPENING = '"\'“‘([«';
 
@@ -136,13 +139,24 @@ function splitParagraph(text: string): [number, number][] {
   const ranges: [number, number][] = [];
   let start = 0;
   let i = 0;
-  const nextStop = /[.!?…]/g;
+  const nextStop = /[.!?…؟।。！？]/g;
   while (i < text.length) {
     // Jump to the next candidate stop instead of testing every character.
     nextStop.lastIndex = i;
     const hit = nextStop.exec(text);
     if (!hit) break;
     i = hit.index;
+    if (WIDE_TERMINATORS.includes(text[i])) {
+      while (i < text.length && WIDE_TERMINATORS.includes(text[i])) i++;
+      while (i < text.length && WIDE_CLOSERS.includes(text[i])) i++;
+      let next = i;
+      while (next < text.length && isSpace(text[next])) next++;
+      if (next >= text.length) break;
+      ranges.push([start, i]);
+      start = next;
+      i = next;
+      continue;
+    }
     const runStart = i;
     while (i < text.length && TERMINATORS.includes(text[i])) i++;
     const runEnd = i;

@@ -35,3 +35,16 @@ describe('isNotProse', () => {
     expect(isNotProse('By Wednesday the death toll had climbed to 11,200, officials said.')).toBe(false);
   });
 });
+
+describe('leads in any script', () => {
+  it('opens with a paragraph in a script written without spaces', () => {
+    const sentences = splitSentences({ paragraphs: ['山田太郎', '北川市で大雨が降り、三人が行方不明になった。市は避難所を開いた。', 'Later paragraph.'] });
+    expect(pickLead(sentences).map((s) => s.text).slice(0, 2)).toEqual(['北川市で大雨が降り、三人が行方不明になった。', '市は避難所を開いた。']);
+  });
+
+  it('opens with Cyrillic, Greek and Arabic prose', () => {
+    for (const text of ['Жители города Верхнедольск провели ночь в укрытиях.', 'Οι κάτοικοι της πόλης πέρασαν τη νύχτα σε καταφύγια.', 'أمضى سكان المدينة الليلة في الملاجئ بعد القصف؟']) {
+      expect(pickLead(splitSentences({ paragraphs: [text] })).map((s) => s.text)).toEqual([text]);
+    }
+  });
+});

@@ -120,9 +120,11 @@ describe('summaries of the style articles', () => {
       expect.arrayContaining([
         expect.objectContaining({ kind: 'killed', count: 14, qualifier: 'at least', including: [{ count: 3, group: 'children' }] }),
         expect.objectContaining({ kind: 'injured', count: 40, qualifier: 'over' }),
-        expect.objectContaining({ kind: 'displaced', count: 2500 }),
       ]),
     );
+    // People displaced are never casualties: they are a quantity of the story.
+    expect(timor.casualties.some((c) => c.kind === 'displaced')).toBe(false);
+    expect(timor.quantities).toEqual(expect.arrayContaining([expect.objectContaining({ category: 'people', count: 2500 })]));
     expect(summary('port-strike-truce').casualties).toEqual([expect.objectContaining({ kind: 'injured', count: 2, group: 'workers' })]);
   });
 

@@ -7,17 +7,19 @@ import { loadBundledInputs, readFactsFixture } from './load-fixture.js';
 const brief = (s: Summary) => s.casualties.map((c) => ({ kind: c.kind, count: c.count, qualifier: c.qualifier }));
 
 describe('summarize on articles of our own', () => {
-  it('keeps differing tolls apart and reads vague counts as vague (earthquake)', () => {
+  it('keeps differing tolls apart, gives vague counts no number and the displaced as quantities (earthquake)', () => {
     const s = summarize(readFactsFixture('facts-earthquake'));
     expect(brief(s)).toEqual(
       expect.arrayContaining([
         { kind: 'killed', count: 5000, qualifier: 'over' },
         { kind: 'killed', count: 11200, qualifier: 'exact' },
         { kind: 'killed', count: 33000, qualifier: 'about' },
-        { kind: 'displaced', count: 1_500_000, qualifier: 'over' },
       ]),
     );
-    expect(s.casualties.find((c) => c.kind === 'injured')).toMatchObject({ vague: true, text: 'injuring tens of thousands' });
+    // "injuring tens of thousands" is no count; people displaced are never casualties.
+    expect(s.casualties.find((c) => c.kind === 'injured' || c.vague)).toBeUndefined();
+    expect(s.casualties.find((c) => c.kind === 'displaced' || c.kind === 'evacuated')).toBeUndefined();
+    expect(s.quantities.find((q) => q.category === 'people' && q.count === 1_500_000)).toMatchObject({ qualifier: 'over' });
     expect(s.quantities.filter((q) => q.category === 'money').map((q) => q.count)).toEqual([25_000_000, 1_780_000_000]);
     expect(s.quantities.find((q) => q.category === 'duration')).toMatchObject({ count: 72, what: 'hours' });
     expect(s.dates.map((d) => [d.text, d.date])).toEqual(
@@ -34,10 +36,10 @@ describe('summarize on articles of our own', () => {
       expect.arrayContaining([
         { kind: 'injured', count: 150, qualifier: 'exact' },
         { kind: 'captured', count: 20, qualifier: 'at least' },
-        { kind: 'displaced', count: 9_000_000, qualifier: 'over' },
         { kind: 'killed', count: 12, qualifier: 'exact' },
       ]),
     );
+    expect(s.quantities.find((q) => q.category === 'people' && q.count === 9_000_000)).toMatchObject({ qualifier: 'over' });
     expect(s.casualties.some((c) => c.count === 17 || c.count === 22 || c.count === 35)).toBe(false);
     expect(s.dates.find((d) => d.text === 'next Tuesday')?.date).toBe('2024-06-11');
   });
@@ -46,8 +48,8 @@ describe('summarize on articles of our own', () => {
     const s = summarize(readFactsFixture('facts-floods'));
     expect(s.lead).toMatch(/^Flash floods tore through towns south of Valencia/);
     expect(s.lead).not.toContain('(Wire)');
-    expect(s.casualties.find((c) => c.kind === 'missing')).toMatchObject({ vague: true });
-    expect(s.casualties.find((c) => c.kind === 'evacuated')).toMatchObject({ count: 1200, qualifier: 'about', group: 'residents' });
+    expect(s.casualties.find((c) => c.kind === 'missing')).toBeUndefined();
+    expect(s.quantities.find((q) => q.category === 'people' && q.count === 1200)).toMatchObject({ qualifier: 'about', what: 'residents evacuated' });
   });
 });
 
