@@ -1,4 +1,4 @@
-import wrapAnsi from 'wrap-ansi';
+import { wrapStyled } from '../render/wrap.js';
 import type { Comparison, Statement } from '../analysis/types.js';
 import { createStyler, type Styler } from './style.js';
 import { evidencePointer } from './summary.js';
@@ -15,7 +15,7 @@ export interface ComparisonTextOptions {
 
 function wrapIndented(text: string, indent: string, width: number): string[] {
   const room = Math.max(20, width - indent.length);
-  return wrapAnsi(text, room, { hard: true, trim: true }).split('\n').map((l) => indent + l);
+  return wrapStyled(text, room).map((l) => indent + l);
 }
 
 function articleHeading(c: Comparison, id: string, st: Styler): string {

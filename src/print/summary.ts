@@ -1,7 +1,8 @@
-import wrapAnsi from 'wrap-ansi';
-import stringWidth from 'string-width';
-import type { DateMention, Evidence, NamedEntity, Person, Summary } from '../analysis/types.js';
+import type { Evidence, NamedEntity, Summary } from '../analysis/types.js';
 import { casualtyLabel, quantityLabel, quoteLabel } from '../render/fact-labels.js';
+import { dateLabel, entityLabel, personLabel } from '../render/summary.js';
+import { displayWidth } from '../render/text.js';
+import { wrapStyled } from '../render/wrap.js';
 import { createStyler } from './style.js';
 
 /**
@@ -26,25 +27,11 @@ export function evidencePointer(e: Evidence): string {
   return `para ${e.paragraph + 1}, sentence ${e.sentence + 1}`;
 }
 
-function personLine(p: Person): string {
-  return `${p.name}${p.role ? ` — ${p.role}` : ''}, ×${p.mentions}`;
-}
-
-function namedLine(e: NamedEntity): string {
-  return `${e.name}, ×${e.mentions}`;
-}
-
-function dateLine(d: DateMention): string {
-  return `${d.text} → ${d.date ?? 'unresolved'}${d.event ? `, ${d.event}` : ''}`;
-}
-
 /** Wrap `text` to `width` columns with a hanging indent after the first line's prefix. */
 function wrapItem(prefix: string, text: string, width: number): string[] {
-  const indent = ' '.repeat(stringWidth(prefix));
-  const room = Math.max(10, width - stringWidth(prefix));
-  return wrapAnsi(text, room, { hard: true, trim: true })
-    .split('\n')
-    .map((line, i) => (i === 0 ? prefix : indent) + line);
+  const indent = ' '.repeat(displayWidth(prefix));
+  const room = Math.max(10, width - displayWidth(prefix));
+  return wrapStyled(text, room).map((line, i) => (i === 0 ? prefix : indent) + line);
 }
 
 /** The summary as a readable sheet: title and date, lead, then one section per kind of fact. */
@@ -75,10 +62,10 @@ export function formatSummaryText(s: Summary, options: SummaryTextOptions): stri
 
   section('Casualties', s.casualties, casualtyLabel, (c) => c.evidence);
   section('Quantities', s.quantities, quantityLabel, (q) => q.evidence);
-  section('People', s.people, personLine, (p) => p.evidence[0]);
-  section('Places', s.places, namedLine, (p) => p.evidence[0]);
-  section('Organisations', s.organizations, namedLine, (o) => o.evidence[0]);
-  section('Dates', s.dates, dateLine, (d) => d.evidence);
+  section('People', s.people, personLabel, (p) => p.evidence[0]);
+  section('Places', s.places, entityLabel, (p) => p.evidence[0]);
+  section('Organisations', s.organizations, entityLabel, (o) => o.evidence[0]);
+  section('Dates', s.dates, dateLabel, (d) => d.evidence);
   const quotes = [...s.quotes.filter((q) => q.kind === 'direct'), ...s.quotes.filter((q) => q.kind !== 'direct')];
   section('Quotes', quotes, quoteLabel, (q) => q.evidence);
   return out.join('\n') + '\n';

@@ -20,6 +20,9 @@ export interface Styles {
   quote: (text: string) => string;
   link: (text: string) => string;
   dim: (text: string) => string;
+  /** Names that stand out in printed sheets (speakers), and warnings. */
+  accent: (text: string) => string;
+  warn: (text: string) => string;
 }
 
 const identity = (text: string): string => text;
@@ -49,6 +52,8 @@ const COLOR_STYLES: Styles = {
   quote: sgr('3', '23'),
   link: sgr('34', '39'),
   dim: sgr('2', '22'),
+  accent: sgr('36', '39'),
+  warn: sgr('33', '39'),
 };
 
 const PLAIN_STYLES: Styles = {
@@ -66,6 +71,8 @@ const PLAIN_STYLES: Styles = {
   quote: identity,
   link: identity,
   dim: identity,
+  accent: identity,
+  warn: identity,
 };
 
 export function makeStyles(color: boolean): Styles {

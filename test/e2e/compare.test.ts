@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clusterStories, compareArticles, storyOfArticle, toAnalysisInput } from '../../src/analysis/index.js';
 import { loadArticles } from '../../src/library/load.js';
-import { comparisonSheet } from '../../src/tui/compare-lines.js';
+import { comparisonSheet } from '../../src/render/comparison.js';
 import { allPages, flat, frameFits, opening } from './helpers/screens.js';
 import { BUNDLED_ARTICLES, KEYS, ROOT, ensureBuilt, openTerminal, type TestTerminal } from './helpers/terminal.js';
 

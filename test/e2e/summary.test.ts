@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { splitSentences, summarize, toAnalysisInput } from '../../src/analysis/index.js';
 import { loadArticles } from '../../src/library/load.js';
 import type { Article } from '../../src/library/types.js';
-import { summarySheet } from '../../src/tui/summary-lines.js';
+import { summarySheet } from '../../src/render/summary.js';
 import { allPages, flat, frameFits, opening } from './helpers/screens.js';
 import { BUNDLED_ARTICLES, KEYS, ensureBuilt, openTerminal, type TestTerminal } from './helpers/terminal.js';
 

@@ -37,8 +37,8 @@ describe('formatSummaryText', () => {
       expect(text).toMatch(new RegExp(`^${heading}`, 'm'));
     }
     expect(text).toContain('killed over 5,000 people (including 40 children)');
-    expect(text).toContain('Fuat Oktay — Vice President, ×3');
-    expect(text).toContain('on Monday → 2023-02-06, earthquake');
+    expect(text).toContain('Fuat Oktay — Vice President · 3 mentions');
+    expect(text).toContain('on Monday → 2023-02-06 · earthquake');
     expect(text).toContain('Fuat Oktay: “We heard voices under the concrete”');
     expect(text).toContain('$25 million');
     expect(text).toContain('30-day freeze');

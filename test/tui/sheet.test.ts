@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Command } from '../../src/tui/keymap.js';
-import { CURSOR_MARKER, cursorForKey, decorateSheetLine, sheetContent, type Sheet } from '../../src/tui/sheet.js';
+import { CURSOR_MARKER, type Sheet } from '../../src/render/sheet.js';
+import { cursorForKey, decorateSheetLine, sheetContent } from '../../src/tui/sheet.js';
 import { revealCursor as reveal, update } from '../../src/tui/viewport.js';
 
 /** A cursor and a top line: the part of the viewport model a sheet moves. */

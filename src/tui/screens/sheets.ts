@@ -1,14 +1,15 @@
 import type { Evidence } from '../../analysis/types.js';
 import type { TextRange } from '../../analysis/text.js';
 import type { SentenceRange } from '../analysis-jobs.js';
-import { comparisonSheet, type CompareOrder } from '../compare-lines.js';
-import { appendStorySections } from '../story-lines.js';
+import { comparisonSheet, type CompareOrder } from '../../render/comparison.js';
+import { appendStorySections } from '../../render/story-sections.js';
 import type { ScreenContext } from '../context.js';
 import { stay, type Step } from '../intent.js';
 import { Command } from '../keymap.js';
 import { measureFor, pagedHeight } from '../layout.js';
-import { cursorForKey, sheetContent, type Sheet } from '../sheet.js';
-import { summarySheet } from '../summary-lines.js';
+import type { Sheet } from '../../render/sheet.js';
+import { cursorForKey, sheetContent } from '../sheet.js';
+import { summarySheet } from '../../render/summary.js';
 import { EMPTY_VIEWPORT, revealCursor, update, type Viewport } from '../viewport.js';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, stripStyle } from '../../src/render/text.js';
-import { leadSentences, summarySheet } from '../../src/tui/summary-lines.js';
-import type { Sheet } from '../../src/tui/sheet.js';
-import { madeUpSummary } from './analysis-fixtures.js';
+import { leadSentences, summarySheet } from '../../src/render/summary.js';
+import type { Sheet } from '../../src/render/sheet.js';
+import { madeUpSummary } from '../tui/analysis-fixtures.js';
 
 const HEADINGS = ['Lead', 'Casualties', 'Quantities', 'People', 'Places', 'Organisations', 'Dates', 'Quotes'];
 

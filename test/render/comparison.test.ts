@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { displayWidth, stripStyle } from '../../src/render/text.js';
-import { comparisonSheet, disagreementNotes, speakerGroups, timelineOrder, type CompareOrder } from '../../src/tui/compare-lines.js';
-import type { Sheet } from '../../src/tui/sheet.js';
-import { madeUpComparison } from './analysis-fixtures.js';
+import { comparisonSheet, disagreementNotes, speakerGroups, timelineOrder, type CompareOrder } from '../../src/render/comparison.js';
+import type { Sheet } from '../../src/render/sheet.js';
+import { madeUpComparison } from '../tui/analysis-fixtures.js';
 
 const comparison = madeUpComparison();
 const INDEX: Record<string, number> = { 'delta-shelling': 0, 'delta-talks': 1 };

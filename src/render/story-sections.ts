@@ -1,6 +1,6 @@
 import type { Evidence, StoryReport } from '../analysis/types.js';
-import { makeStyles } from '../render/style.js';
-import { wrapLine } from '../render/text.js';
+import { makeStyles } from './style.js';
+import { wrapLine } from './text.js';
 import { GUTTER, type Sheet } from './sheet.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { DateMention, Evidence, NamedEntity, Person, Quote, Summary } from '../analysis/types.js';
-import { casualtyLabel, quantityLabel, quoteLabel } from '../render/fact-labels.js';
-import { makeStyles } from '../render/style.js';
-import { wrapLine } from '../render/text.js';
+import { casualtyLabel, quantityLabel, quoteLabel } from './fact-labels.js';
+import { makeStyles } from './style.js';
+import { wrapLine } from './text.js';
 import { GUTTER, type Anchor, type Sheet } from './sheet.js';
 
 /**
