@@ -26,7 +26,7 @@ function articleHeading(c: Comparison, id: string, st: Styler): string {
 
 function statementLines(s: Statement, width: number, st: Styler): string[] {
   const label = `[${s.kind} · ${s.stance}] ${st.dim(evidencePointer(s.evidence))}`;
-  const dates = s.dates.length > 0 ? st.dim(`  dates: ${s.dates.map((d) => (d.date ? `${d.text} = ${d.date}` : d.text)).join('; ')}`) : '';
+  const dates = s.dates.length > 0 ? st.dim(`dates: ${s.dates.map((d) => (d.date ? `${d.text} = ${d.date}` : d.text)).join('; ')}`) : '';
   return [
     ...wrapIndented(`${st.accent(label)}`, '    ', width),
     ...wrapIndented(s.text, '      ', width),
