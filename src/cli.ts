@@ -11,6 +11,7 @@ import { sanitizeLine } from './library/sanitize.js';
 import type { Article, LoadResult } from './library/types.js';
 import { formatListText, listToJson } from './print/list.js';
 import { articleToJson } from './print/read.js';
+import { terminalSafe } from './print/terminal-safe.js';
 import { shouldUseAscii, shouldUseColor } from './render/color.js';
 
 declare const __NEWSDESK_VERSION__: string | undefined;
@@ -52,8 +53,12 @@ function parseWidth(value: string): number {
   return width;
 }
 
-function write(text: string | Uint8Array): void {
-  process.stdout.write(text);
+/**
+ * Every byte for stdout goes through here: only our own styling (SGR, when `styled`) reaches the
+ * terminal, whatever the text's origin.
+ */
+function write(text: string | Uint8Array, styled = false): void {
+  process.stdout.write(terminalSafe(text, { sgr: styled }));
 }
 
 function jsonText(value: unknown): string {
@@ -69,7 +74,8 @@ const MAX_PROBLEMS_LISTED = 20;
 
 function reportProblems(problems: LoadResult['problems']): void {
   for (const problem of problems.slice(0, MAX_PROBLEMS_LISTED)) {
-    process.stderr.write(`newsdesk: ${problem.path}: ${problem.reason}\n`);
+    // Sanitised again: a reason read back from the cache's index is not trusted.
+    process.stderr.write(`newsdesk: ${sanitizeLine(problem.path)}: ${sanitizeLine(problem.reason)}\n`);
   }
   const more = problems.length - MAX_PROBLEMS_LISTED;
   if (more > 0) process.stderr.write(`newsdesk: ... and ${more.toLocaleString('en-US')} more files that could not be read\n`);
@@ -144,14 +150,15 @@ function runList(options: GlobalOptions): void {
   const print = printOptions(options);
   // On a terminal (or with --width) each line fits; in a pipe lines stay whole for cut and grep.
   const fit = options.width !== undefined || Boolean(process.stdout.isTTY);
-  write(formatListText(articles, { color: print.color, width: fit ? print.width : undefined }));
+  write(formatListText(articles, { color: print.color, width: fit ? print.width : undefined }), print.color);
 }
 
 async function runRead(id: string, options: GlobalOptions): Promise<void> {
   const article = requireArticle(load(options).articles, id);
   if (options.json) return writeJson(articleToJson(article));
   const { renderArticle } = await import('./render/article.js');
-  write(`${renderArticle(article, printOptions(options)).lines.join('\n')}\n`);
+  const print = printOptions(options);
+  write(`${renderArticle(article, print).lines.join('\n')}\n`, print.color);
 }
 
 async function runSummary(id: string, options: GlobalOptions): Promise<void> {
@@ -162,7 +169,10 @@ async function runSummary(id: string, options: GlobalOptions): Promise<void> {
   ]);
   const summary = summarize(toAnalysisInput(article));
   if (options.json) writeJson(summaryToJson(summary));
-  else write(formatSummaryText(summary, printOptions(options)));
+  else {
+    const print = printOptions(options);
+    write(formatSummaryText(summary, print), print.color);
+  }
 }
 
 /** Bump when story clustering changes in a way the build fingerprint can't see. */
@@ -209,21 +219,23 @@ async function runStories(options: GlobalOptions): Promise<void> {
   const print = printOptions(options);
   const variant = options.json ? 'json' : `text|${print.width}|${print.color}`;
   const cached = cachingOn() ? comparisonOutputFromCache(articles, STORIES_CACHE_TOPIC, variant) : undefined;
-  if (cached) return write(cached);
+  if (cached) return write(cached, !options.json && print.color);
   const [stories, { formatStoriesText, storiesToJson }] = await Promise.all([loadStories(articles), import('./print/stories.js')]);
   const output = options.json ? jsonText(storiesToJson(stories)) : formatStoriesText(stories, print);
   if (cachingOn()) storeComparisonOutput(articles, STORIES_CACHE_TOPIC, variant, output);
-  write(output);
+  write(output, !options.json && print.color);
 }
 
 async function runCompare(topic: string | undefined, options: GlobalOptions): Promise<void> {
   const { articles } = load(options);
-  const wanted = (topic ?? DEFAULT_TOPIC).toLowerCase();
+  // The topic is printed back ("Topic: …"): cleaned like any text that reaches the terminal.
+  const wanted = sanitizeLine(topic ?? DEFAULT_TOPIC).toLowerCase();
+  if (wanted === '') throw new UsageError(`compare: the topic is empty; give a word such as ${DEFAULT_TOPIC} (the default)`);
   const print = printOptions(options);
   // Each output format prints differently, so each is its own cache entry; a hit never loads the NLP.
   const variant = `${options.json ? 'json' : `text|${print.width}|${print.color}`}|by-story${options.story === undefined ? '' : `|story=${options.story}`}`;
   const cached = comparisonOutputFromCache(articles, wanted, variant);
-  if (cached) return write(cached);
+  if (cached) return write(cached, !options.json && print.color);
   const [{ compareInParallel, storyOfArticle, storyReport, toAnalysisInput }, { comparisonToJson }, stories, print_, { createProgressBar }] = await Promise.all([
     import('./analysis/index.js'),
     import('./print/compare.js'),
@@ -251,7 +263,7 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
       })
     : print_.formatComparisonByStory(comparison, shown, print, report);
   storeComparisonOutput(articles, wanted, variant, output);
-  write(output);
+  write(output, !options.json && print.color);
 }
 
 async function runDefault(options: GlobalOptions): Promise<void> {
@@ -332,7 +344,10 @@ function buildProgram(): Command {
 // A reader closing the pipe early (`newsdesk list | head -1`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  // A full disk (`list > /dev/full`), a closed descriptor: one line naming the failure, not a stack trace.
+  const reason = error.code === 'ENOSPC' ? 'no space left on device' : sanitizeLine(error.message);
+  process.stderr.write(`newsdesk: could not write the output: ${reason}${error.code ? ` (${error.code})` : ''}\n`);
+  process.exit(1);
 });
 
 /** What a command that finished without throwing exits with (refresh: 1 when a feed failed). */

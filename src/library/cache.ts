@@ -14,12 +14,13 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomicSync } from '../platform/atomic.js';
+import { removeDeadTemporaries, writeFileAtomicSync } from '../platform/atomic.js';
 import { cacheDirectory } from '../platform/paths.js';
+import { sanitizeLine, sanitizeText } from './sanitize.js';
 import type { Article } from './types.js';
 
 /** Bump when what the loader stores in an article changes, so old caches are not trusted. */
-export const LIBRARY_CACHE_VERSION = 2;
+export const LIBRARY_CACHE_VERSION = 3;
 
 declare const __NEWSDESK_BUILD__: string | undefined;
 /** The build's fingerprint of the library code (set by scripts/build.mjs); unbundled runs use 'dev'. */
@@ -32,7 +33,19 @@ export const LIBRARY_BUILD = typeof __NEWSDESK_BUILD__ === 'string' ? __NEWSDESK
 export const CACHE_BY_DEFAULT = LIBRARY_BUILD !== 'dev';
 
 /** What the index keeps of an article: everything except where it is and its text. */
-export type ArticleMeta = Omit<Article, 'id' | 'path' | 'body' | 'paragraphs' | 'size' | 'mtimeMs'>;
+export type ArticleMeta = Omit<Article, 'id' | 'path' | 'body' | 'paragraphs' | 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
+
+/**
+ * What says a file is unchanged: size, mtime, change time and inode. Size and mtime alone are fooled
+ * by an edit followed by `touch -r`; the change time cannot be set back, and a file replaced by
+ * rename has another inode.
+ */
+export interface FileKey {
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
 
 /** An article's text, read from the cache or parsed again. */
 export interface ArticleText {
@@ -46,6 +59,8 @@ export interface IndexEntry {
   path: string;
   size: number;
   mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
   /** Its id before duplicates are told apart, and its path made safe to print: both cost time to derive. */
   name: string;
   shownPath: string;
@@ -55,6 +70,9 @@ export interface IndexEntry {
   offset: number;
   bodyBytes: number;
   paragraphsBytes: number;
+  /** A hash of the body's and the paragraphs' bytes: a segment changed or cut on disk is detected and parsed again. */
+  bodyHash: string;
+  paragraphsHash: string;
   /** Problems the file had (fields ignored), reported again on every load. */
   warnings?: string[];
 }
@@ -108,6 +126,10 @@ function isEntry(entry: IndexEntry | undefined, segments: number): entry is Inde
     Number.isInteger(entry.offset) &&
     Number.isInteger(entry.bodyBytes) &&
     Number.isInteger(entry.paragraphsBytes) &&
+    typeof entry.ctimeMs === 'number' &&
+    typeof entry.ino === 'number' &&
+    typeof entry.bodyHash === 'string' &&
+    typeof entry.paragraphsHash === 'string' &&
     (entry.warnings === undefined || Array.isArray(entry.warnings))
   );
 }
@@ -140,10 +162,21 @@ function closeSegment(path: string): void {
   }
 }
 
+function sliceHash(bytes: Uint8Array): string {
+  return createHash('sha1').update(bytes).digest('base64url').slice(0, 16);
+}
+
+/** The slice when it still has the hash it was stored with; undefined for a changed or cut segment. */
+function readVerifiedSlice(path: string, offset: number, length: number, hash: string): Buffer | undefined {
+  const bytes = readSlice(path, offset, length);
+  return bytes && sliceHash(bytes) === hash ? bytes : undefined;
+}
+
 function parseParagraphs(bytes: Buffer | undefined): string[] | undefined {
   try {
     const value = bytes && (JSON.parse(bytes.toString('utf8')) as unknown);
-    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : undefined;
+    // Cleaned again on the way out: the cache is a file anyone could have written.
+    return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value.map(sanitizeText) : undefined;
   } catch {
     return undefined;
   }
@@ -195,10 +228,10 @@ export class LibraryCache {
     return this.hasIndex && !this.changed ? [...this.previous.values()] : undefined;
   }
 
-  /** The cached entry for a file when its size and mtime still match; undefined otherwise. */
-  lookup(path: string, size: number, mtimeMs: number): IndexEntry | undefined {
+  /** The cached entry for a file when its size, mtime, change time and inode still match; undefined otherwise. */
+  lookup(path: string, key: FileKey): IndexEntry | undefined {
     const entry = this.previous.get(path);
-    if (!entry || entry.size !== size || entry.mtimeMs !== mtimeMs) return undefined;
+    if (!entry || entry.size !== key.size || entry.mtimeMs !== key.mtimeMs || entry.ctimeMs !== key.ctimeMs || entry.ino !== key.ino) return undefined;
     this.hits++;
     this.next.push(entry);
     return entry;
@@ -216,18 +249,22 @@ export class LibraryCache {
     let body: string | undefined;
     let paragraphs: string[] | undefined;
     const fallback = () => (parsed ??= reparse() ?? { body: '', paragraphs: [] });
-    // The index entry is not written again after loadArticles returns, so sharing its arrays is safe.
+    // Everything read back from the index or a segment is cleaned again: a cache file could have been
+    // written by anyone, and what it holds goes to the screen.
+    const line = (value: unknown): string | null => (typeof value === 'string' ? sanitizeLine(value) : null);
     return {
       id,
-      path: entry.shownPath,
-      format: meta.format,
-      title: meta.title,
-      date: meta.date,
-      source: meta.source,
-      url: meta.url,
-      tags: meta.tags,
+      path: sanitizeLine(entry.shownPath),
+      format: meta.format === 'txt' ? 'txt' : 'md',
+      title: line(meta.title) ?? '',
+      date: line(meta.date),
+      source: line(meta.source),
+      url: line(meta.url),
+      tags: Array.isArray(meta.tags) ? meta.tags.map((tag) => sanitizeLine(String(tag))) : [],
       get body(): string {
-        return body ?? readSlice(segmentPath, entry.offset, entry.bodyBytes)?.toString('utf8') ?? fallback().body;
+        if (body !== undefined) return body;
+        const bytes = readVerifiedSlice(segmentPath, entry.offset, entry.bodyBytes, entry.bodyHash);
+        return bytes ? sanitizeText(bytes.toString('utf8')) : fallback().body;
       },
       set body(value: string) {
         body = value;
@@ -235,18 +272,22 @@ export class LibraryCache {
       get paragraphs(): string[] {
         return (
           paragraphs ??
-          parseParagraphs(readSlice(segmentPath, entry.offset + entry.bodyBytes, entry.paragraphsBytes)) ??
+          parseParagraphs(readVerifiedSlice(segmentPath, entry.offset + entry.bodyBytes, entry.paragraphsBytes, entry.paragraphsHash)) ??
           fallback().paragraphs
         );
       },
       set paragraphs(value: string[]) {
         paragraphs = value;
       },
-      credits: meta.credits,
-      related: meta.related,
+      credits: Array.isArray(meta.credits) ? meta.credits.map((credit) => sanitizeLine(String(credit))) : [],
+      related: Array.isArray(meta.related)
+        ? meta.related.map((link) => ({ text: sanitizeLine(String(link?.text ?? '')), url: typeof link?.url === 'string' ? sanitizeLine(link.url) : null }))
+        : [],
       words: meta.words,
       size: entry.size,
       mtimeMs: entry.mtimeMs,
+      ctimeMs: entry.ctimeMs,
+      ino: entry.ino,
     };
   }
 
@@ -265,7 +306,7 @@ export class LibraryCache {
    * Records a freshly parsed article: its text goes to this run's segment file. Returns the entry, or
    * undefined when the cache can't be written (the caller keeps the text in memory then).
    */
-  store(path: string, article: Article, name: string, shownPath: string, warnings: string[]): IndexEntry | undefined {
+  store(path: string, article: Article, key: FileKey, name: string, shownPath: string, warnings: string[]): IndexEntry | undefined {
     this.changed = true;
     if (!this.writable) return undefined;
     try {
@@ -279,11 +320,15 @@ export class LibraryCache {
       const paragraphs = Buffer.from(JSON.stringify(article.paragraphs));
       writeSync(this.segmentFd, body, 0, body.length, this.segmentBytes);
       writeSync(this.segmentFd, paragraphs, 0, paragraphs.length, this.segmentBytes + body.length);
-      const { id: _id, path: _path, body: _body, paragraphs: _paragraphs, size: _size, mtimeMs: _mtimeMs, ...meta } = article;
+      const { id: _id, path: _path, body: _body, paragraphs: _paragraphs, size: _size, mtimeMs: _mtimeMs, ctimeMs: _ctimeMs, ino: _ino, ...meta } = article;
+      // The key from before the file was read: if it changed while being read, the next run sees
+      // another key and parses it again.
       const entry: IndexEntry = {
         path,
-        size: article.size,
-        mtimeMs: article.mtimeMs,
+        size: key.size,
+        mtimeMs: key.mtimeMs,
+        ctimeMs: key.ctimeMs,
+        ino: key.ino,
         name,
         shownPath,
         meta,
@@ -291,6 +336,8 @@ export class LibraryCache {
         offset: this.segmentBytes,
         bodyBytes: body.length,
         paragraphsBytes: paragraphs.length,
+        bodyHash: sliceHash(body),
+        paragraphsHash: sliceHash(paragraphs),
         ...(warnings.length ? { warnings } : {}),
       };
       this.next.push(entry);
@@ -350,6 +397,8 @@ export class LibraryCache {
       const index: IndexFile = { version: LIBRARY_CACHE_VERSION, build: LIBRARY_BUILD, root: this.root, segments, entries };
       writeFileAtomicSync(this.indexPath, JSON.stringify(index), { durable: false });
       this.removeUnusedSegments(new Set(segments));
+      // Segments and indexes half-written by a newsdesk that was killed (kill -9 leaves them).
+      removeDeadTemporaries(this.dir);
     } catch {
       this.abandon();
     }

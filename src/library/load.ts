@@ -1,23 +1,17 @@
 import { statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { cacheDirectory } from '../platform/paths.js';
-import { CACHE_BY_DEFAULT, LibraryCache, type ArticleText } from './cache.js';
+import { CACHE_BY_DEFAULT, LibraryCache, type ArticleText, type FileKey } from './cache.js';
 import { parseFiles } from './parse-pool.js';
 import { assignIds, type IdSource } from './ids.js';
-import { describeError, loadArticleFile, type ParsedFile } from './read-file.js';
+import { describeError, loadArticleFile, pathText, type FoundPath, type ParsedFile } from './read-file.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Article, LoadResult } from './types.js';
-import { walk, type Walk } from './walk.js';
+import { DirectoryError, walk, type Walk } from './walk.js';
 
-/** A --dir that is missing or not a folder: the CLI turns it into exit code 2. */
-export class DirectoryError extends Error {
-  constructor(
-    readonly path: string,
-    reason: string,
-  ) {
-    super(`${path}: ${reason}`);
-  }
-}
+export { DirectoryError };
+// Loading one file is part of what this module offers (tests, the feeds).
+export { loadArticleFile };
 
 /** Newest first; undated after dated; then by title. */
 export function newestFirst(a: Article, b: Article): number {
@@ -43,17 +37,17 @@ function chooseCacheDir(options: LoadOptions): string | false {
   return process.env.NEWSDESK_NO_CACHE === '1' || !CACHE_BY_DEFAULT ? false : cacheDirectory();
 }
 
-/** Size and mtime of a file, or undefined when it can't be stat'ed (the read reports why). */
-function fileKey(path: string): { size: number; mtimeMs: number } | undefined {
+/** What the cache checks a file by, or undefined when it can't be stat'ed (the read reports why). */
+function fileKey(path: string): FileKey | undefined {
   try {
     const stat = statSync(path);
-    return { size: stat.size, mtimeMs: stat.mtimeMs };
+    return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
   } catch {
     return undefined;
   }
 }
 
-function textOf(path: string, id: string): ArticleText | undefined {
+function textOf(path: FoundPath, id: string): ArticleText | undefined {
   const { article } = loadArticleFile(path, id);
   return article ? { body: article.body, paragraphs: article.paragraphs } : undefined;
 }
@@ -105,10 +99,12 @@ export function loadArticlesFromCache(dirs: string[], options: LoadOptions = {})
  */
 export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadResult {
   const state: Walk = { files: [], problems: [], visited: new Set(), truncated: false };
-  const roots = new Map<string, string>();
+  const roots = new Map<FoundPath, string>();
   const cacheDir = chooseCacheDir(options);
   const caches = new Map<string, LibraryCache>();
   for (const dir of dirs) {
+    // resolve('') is the current folder: an empty --dir is a mistake, not a request to scan here.
+    if (dir.trim() === '') throw new DirectoryError(JSON.stringify(dir), 'an empty folder name; give the path of a folder');
     const root = resolve(dir);
     let stat;
     try {
@@ -118,7 +114,7 @@ export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadRes
     }
     if (!stat.isDirectory()) throw new DirectoryError(dir, 'not a folder');
     const before = state.files.length;
-    walk(root, 0, state);
+    walk(root, 0, state, dir);
     for (const file of state.files.slice(before)) roots.set(file, root);
     if (cacheDir !== false && !caches.has(root)) caches.set(root, LibraryCache.open(root, cacheDir));
   }
@@ -127,21 +123,23 @@ export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadRes
   const sources: IdSource[] = [];
   // Files whose size and mtime match the cache are taken from it; the rest are parsed, in parallel
   // when there are many. Either way they are added in the order found, which decides ids.
-  const plan = state.files.map((path) => {
-    const root = roots.get(path) ?? '';
-    const cache = caches.get(root);
+  const plan = state.files.map((found) => {
+    const root = roots.get(found) ?? '';
+    // A path that is not UTF-8 is not cached: the index keys paths as text.
+    const cache = typeof found === 'string' ? caches.get(root) : undefined;
+    const path = pathText(found);
     const key = cache ? fileKey(path) : undefined;
-    return { path, root, cache, entry: key ? cache?.lookup(path, key.size, key.mtimeMs) : undefined };
+    return { found, path, root, cache, key, entry: key ? cache?.lookup(path, key) : undefined };
   });
   const parsed = new Array<ParsedFile | undefined>(plan.length);
   let added = 0;
   const addReady = (): void => {
     for (; added < plan.length; added++) {
-      const { path, cache, entry } = plan[added];
+      const { found, path, cache, key, entry } = plan[added];
       if (cache && entry) {
         sources.push({ name: entry.name, path });
         problems.push(...(entry.warnings ?? []).map((reason) => ({ path, reason })));
-        articles.push(cache.articleFrom(entry, entry.name, () => textOf(path, entry.name)));
+        articles.push(cache.articleFrom(entry, entry.name, () => textOf(found, entry.name)));
         continue;
       }
       const loaded = parsed[added];
@@ -156,13 +154,13 @@ export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadRes
       const shownPath = sanitizeLine(path);
       const reasons = loaded.problems.map((problem) => problem.reason);
       // Stored text is dropped from memory and read back when used: 10,000 bodies stay on disk.
-      const stored = cache?.store(path, loaded.article, name, shownPath, reasons);
-      articles.push(stored ? cache!.articleFrom(stored, id, () => textOf(path, id)) : { ...loaded.article, id, path: shownPath });
+      const stored = key && cache?.store(path, loaded.article, key, name, shownPath, reasons);
+      articles.push(stored ? cache!.articleFrom(stored, id, () => textOf(found, id)) : { ...loaded.article, id, path: shownPath });
     }
   };
   const misses = plan.flatMap((item, index) => (item.entry ? [] : [index]));
   parseFiles(
-    misses.map((index) => plan[index].path),
+    misses.map((index) => plan[index].found),
     (k, result) => {
       parsed[misses[k]] = result;
       addReady();

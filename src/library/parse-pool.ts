@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import { CACHE_BY_DEFAULT } from './cache.js';
-import { describeError, loadArticleFile, type ParsedFile } from './read-file.js';
+import { describeError, loadArticleFile, pathText, type FoundPath, type ParsedFile } from './read-file.js';
 
 /**
  * Parsing many files at once: on this thread and, for many files, on a worker thread (this module,
@@ -17,7 +17,7 @@ const WORKER_SILENCE_MS = 30_000;
 
 interface ParseJob {
   kind: 'newsdesk-parse';
-  files: string[];
+  files: FoundPath[];
   /** [0]: the next file to take (both threads take from it); [1]: results the worker has posted. */
   counters: SharedArrayBuffer;
   port: MessagePort;
@@ -39,7 +39,7 @@ function workerScript(): string | undefined {
  * parses too and then blocks until the worker's last results are in. `done(k, result)` is called for
  * every file; results may come out of order.
  */
-export function parseFiles(files: string[], onResult: (index: number, result: ParsedFile) => void): void {
+export function parseFiles(files: FoundPath[], onResult: (index: number, result: ParsedFile) => void): void {
   const finished = new Uint8Array(files.length);
   let count = 0;
   const done = (index: number, result: ParsedFile): void => {
@@ -96,7 +96,7 @@ function runParseWorker({ files, counters: buffer, port }: ParseJob): void {
     try {
       result = loadArticleFile(files[index], '');
     } catch (error) {
-      result = { problems: [{ path: files[index], reason: describeError(error) }] };
+      result = { problems: [{ path: pathText(files[index]), reason: describeError(error) }] };
     }
     port.postMessage({ index, result });
     Atomics.add(counters, 1, 1);

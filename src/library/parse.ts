@@ -1,11 +1,11 @@
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import { blocksToParagraphs, blockToPlain, countWords, escapeMarkdown, markdownBlocks } from './markdown-text.js';
 import { splitTrailingMetadata } from './metadata.js';
 import { isPlainProse, sanitizeLine, sanitizeText } from './sanitize.js';
 import type { Article } from './types.js';
 
 /** What a file's text yields before the loader adds where it came from. */
-export type ParsedArticle = Omit<Article, 'id' | 'path' | 'size' | 'mtimeMs'>;
+export type ParsedArticle = Omit<Article, 'id' | 'path' | 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
 /** A reason a file is not an article; the loader reports it with the file's path. */
 export class ArticleError extends Error {}
@@ -64,16 +64,79 @@ export function parseSimpleFrontMatter(source: string): Record<string, unknown> 
   return data;
 }
 
-/** A date as YYYY-MM-DD, from a YAML date, an ISO string or anything Date can read. */
+/** The first line of a yaml error or warning, made safe to show (it quotes the file's raw text). */
+function yamlMessage(error: unknown): string {
+  return sanitizeLine((error instanceof Error ? error.message : String(error)).split('\n')[0]);
+}
+
+/**
+ * Front matter through the yaml package. Its warnings would go to process.emitWarning, i.e. straight
+ * to stderr with the raw line (escape sequences included): they are collected into the problem list
+ * instead, which is sanitised like everything else. An error makes the file not an article.
+ */
+function parseFrontMatterYaml(source: string, warnings: string[]): unknown {
+  let document;
+  try {
+    document = parseDocument(source, { logLevel: 'silent' });
+  } catch (error) {
+    throw new ArticleError(`invalid front matter: ${yamlMessage(error)}`);
+  }
+  if (document.errors.length > 0) throw new ArticleError(`invalid front matter: ${yamlMessage(document.errors[0])}`);
+  for (const warning of document.warnings) warnings.push(`front matter: ${yamlMessage(warning)}`);
+  try {
+    return document.toJS({ maxAliasCount: 50 });
+  } catch (error) {
+    throw new ArticleError(`invalid front matter: ${yamlMessage(error)}`);
+  }
+}
+
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** YYYY-MM-DD when the numbers make a real calendar day in years 1000–9999, else null. */
+function calendarDate(year: number, month: number, day: number): string | null {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && !leap ? 28 : MONTH_DAYS[month - 1])) return null;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * A date as YYYY-MM-DD, kept in calendar terms: the day the file names, whatever the time zone of the
+ * machine reading it ("March 3, 2024" is 2024-03-03 in Kyiv too). A date that is no real day
+ * (2025-13-45) or far outside the years news is written in (99999-01-01) is reported and ignored.
+ */
 function toIsoDate(value: unknown, problems: string[]): string | null {
   if (value === undefined || value === null || value === '') return null;
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  // A YAML timestamp is an instant in UTC: its UTC day is the day written.
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    const date = calendarDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
+    if (date) return date;
+    problems.push(`date ${JSON.stringify(value.toISOString())} is outside the years 1000-9999; ignored`);
+    return null;
+  }
   if (typeof value === 'string' || typeof value === 'number') {
     const text = sanitizeLine(String(value));
-    const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
-    if (iso) return `${iso[1]}-${iso[2]}-${iso[3]}`;
-    const parsed = new Date(text);
-    if (!Number.isNaN(parsed.getTime())) return parsed.toISOString().slice(0, 10);
+    // An ISO date (with or without a time after it): the calendar day as written.
+    const iso = /^([+-]?\d{4,})-(\d{1,2})-(\d{1,2})(?=$|[T ])/.exec(text);
+    if (iso) {
+      const date = calendarDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+      if (date) return date;
+      problems.push(`date "${text}" is not a real calendar day (years 1000-9999); ignored`);
+      return null;
+    }
+    // Anything else Date can read ("March 3, 2024") is read as local time and its local day kept:
+    // converting it to UTC moved it to the day before east of Greenwich.
+    const parsed = /\d/.test(text) ? new Date(text) : new Date(Number.NaN);
+    if (!Number.isNaN(parsed.getTime())) {
+      // Except a bare year or year-month ("2024", "2024-03"), which Date reads as UTC.
+      const utc = /^[+-]?\d{4,6}(?:-\d{1,2})?$/.test(text);
+      const date = utc
+        ? calendarDate(parsed.getUTCFullYear(), parsed.getUTCMonth() + 1, parsed.getUTCDate())
+        : calendarDate(parsed.getFullYear(), parsed.getMonth() + 1, parsed.getDate());
+      if (date) return date;
+      problems.push(`date "${text}" is outside the years 1000-9999; ignored`);
+      return null;
+    }
     problems.push(`date "${text}" is not a date; ignored`);
     return null;
   }
@@ -131,12 +194,7 @@ export function parseMarkdownArticle(text: string, fallbackTitle: string): { art
   const frontMatter = FRONT_MATTER.exec(text);
   if (frontMatter) {
     let data: unknown = parseSimpleFrontMatter(frontMatter[1]);
-    try {
-      data ??= parseYaml(frontMatter[1], { maxAliasCount: 50 });
-    } catch (error) {
-      const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-      throw new ArticleError(`invalid front matter: ${sanitizeLine(message)}`);
-    }
+    data ??= parseFrontMatterYaml(frontMatter[1], warnings);
     if (data !== null && data !== undefined && (typeof data !== 'object' || Array.isArray(data))) {
       throw new ArticleError('invalid front matter: expected "key: value" lines');
     }

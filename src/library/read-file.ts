@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
+import { NotRegularFileError, readRegularFile } from '../platform/regular-file.js';
 import { basename, extname } from 'node:path';
 import { MAX_ARTICLE_BYTES } from './limits.js';
 import { ArticleError, normalizeNewlines, parseMarkdownArticle, parsePlainArticle, type ParsedArticle } from './parse.js';
@@ -10,6 +10,7 @@ import type { Article, LoadProblem } from './types.js';
 
 /** A file-system error as a reason a person can act on. */
 export function describeError(error: unknown): string {
+  if (error instanceof NotRegularFileError) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':
@@ -30,40 +31,47 @@ export function describeError(error: unknown): string {
 const SCRATCH_BYTES = 256 * 1024;
 let scratch: Buffer | undefined;
 
+/** A path as found: a string, or its bytes when a name in it is not valid UTF-8 (it opens only as bytes). */
+export type FoundPath = string | Buffer;
+
+/** The path as text, for messages and ids: bytes that are not UTF-8 show as U+FFFD. */
+export function pathText(path: FoundPath): string {
+  return typeof path === 'string' ? path : decodeUtf8(path);
+}
+
 /**
- * Reads a file's bytes, refusing files over the size cap before reading them. The bytes may live in
+ * Reads a file's bytes: only a regular file (a FIFO swapped in after the scan would block open()
+ * forever), opened without blocking, refused over the size cap before reading. The bytes may live in
  * a buffer the next call reuses: decode them before reading another file.
  */
-function readArticleBytes(path: string): { bytes: Buffer; size: number; mtimeMs: number } {
-  const fd = openSync(path, 'r');
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new ArticleError('not a regular file');
-    if (stat.size > MAX_ARTICLE_BYTES) {
-      throw new ArticleError(
-        `file is ${(stat.size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for an article`,
-      );
-    }
-    const bytes = stat.size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES)) : Buffer.allocUnsafe(stat.size);
-    let read = 0;
-    while (read < stat.size) {
-      const n = readSync(fd, bytes, read, stat.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return { bytes: bytes.subarray(0, read), size: stat.size, mtimeMs: stat.mtimeMs };
-  } finally {
-    closeSync(fd);
-  }
+function readArticleBytes(path: FoundPath): { bytes: Buffer; size: number; mtimeMs: number; ctimeMs: number; ino: number } {
+  const { bytes, stat } = readRegularFile(path, MAX_ARTICLE_BYTES, {
+    buffer: (scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES)),
+    tooLarge: (size) => `file is ${(size / 1024 / 1024).toFixed(1)} MB, over the ${MAX_ARTICLE_BYTES / 1024 / 1024} MB limit for an article`,
+  });
+  return { bytes, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+}
+
+/** UTF-16 with a byte-order mark (what Windows Notepad saves as "Unicode"), which is full of NUL bytes. */
+function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+  // The decoder drops the byte-order mark; an odd last byte becomes U+FFFD.
+  return new TextDecoder(encoding).decode(bytes);
 }
 
 /** Parses one file's bytes; throws ArticleError with a reason a person can act on. */
 export function parseArticleBytes(bytes: Uint8Array, path: string): { article: ParsedArticle; warnings: string[] } {
   if (bytes.length === 0) throw new ArticleError('empty file');
-  if (bytes.includes(0)) throw new ArticleError('binary file (contains NUL bytes), not text');
-  const text = normalizeNewlines(decodeUtf8(bytes));
+  const utf16 = utf16Encoding(bytes);
+  if (!utf16 && bytes.includes(0)) throw new ArticleError('binary file (contains NUL bytes), not text');
+  const text = normalizeNewlines(utf16 ? decodeUtf16(bytes, utf16) : decodeUtf8(bytes));
   // Shown anyway (a Latin-1 file is mostly readable), but the reader is told why some letters are �.
-  const encoding = isUtf8(bytes) ? [] : ['not valid UTF-8: bytes that are not UTF-8 are shown as \ufffd'];
+  const encoding = utf16 || isUtf8(bytes) ? [] : ['not valid UTF-8: bytes that are not UTF-8 are shown as \ufffd'];
   const name = sanitizeLine(basename(path, extname(path)));
   if (extname(path).toLowerCase() === '.txt') return { article: parsePlainArticle(text), warnings: encoding };
   const { article, warnings } = parseMarkdownArticle(text, name);
@@ -71,12 +79,13 @@ export function parseArticleBytes(bytes: Uint8Array, path: string): { article: P
 }
 
 /** Loads one file as an article, or says why it can't be one. */
-export function loadArticleFile(path: string, id: string): { article?: Article; problems: LoadProblem[] } {
+export function loadArticleFile(found: FoundPath, id: string): { article?: Article; problems: LoadProblem[] } {
+  const path = pathText(found);
   try {
-    const { bytes, size, mtimeMs } = readArticleBytes(path);
+    const { bytes, size, mtimeMs, ctimeMs, ino } = readArticleBytes(found);
     const { article, warnings } = parseArticleBytes(bytes, path);
     return {
-      article: { ...article, id, path, size, mtimeMs },
+      article: { ...article, id, path, size, mtimeMs, ctimeMs, ino },
       problems: warnings.map((reason) => ({ path, reason })),
     };
   } catch (error) {

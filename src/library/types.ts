@@ -29,6 +29,12 @@ export interface Article {
   /** Size of the file in bytes and its modification time (ms), for caches. */
   size: number;
   mtimeMs: number;
+  /**
+   * The file's change time (ms) and inode: an edit that keeps the size and puts the mtime back
+   * (`touch -r`) still changes them, so caches key on all four.
+   */
+  ctimeMs?: number;
+  ino?: number;
 }
 
 /** A file that could not be loaded as an article, and why. */

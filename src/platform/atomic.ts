@@ -60,6 +60,26 @@ export function removeStaleTemporaries(path: string): void {
   }
 }
 
+/**
+ * Removes every temporary file in a folder of ours (a cache) whose writer is no longer running: a
+ * writeFileAtomicSync temporary (`.name.<pid>.<time>.tmp`) or a cache segment being written
+ * (`bodies-….bin.<pid>.tmp`). kill -9 leaves them behind, and nothing else ever would remove them.
+ */
+export function removeDeadTemporaries(directory: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(directory);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const match = /\.(\d+)(?:\.\d{10,})?\.tmp$/.exec(name);
+    if (match && Number(match[1]) !== process.pid && !isRunning(Number(match[1]))) {
+      rmSync(join(directory, name), { force: true });
+    }
+  }
+}
+
 /** Makes the rename itself durable; some platforms cannot open a folder for this, which is harmless. */
 function syncDirectory(directory: string): void {
   let fd: number | undefined;

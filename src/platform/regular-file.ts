@@ -36,7 +36,7 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants
  * the descriptor and its stat, and closes it. Throws NotRegularFileError for a FIFO, a device, a
  * socket or a file over the cap, and the system error (ENOENT, EACCES, ELOOP, …) otherwise.
  */
-export function withRegularFile<T>(path: string, maxBytes: number, use: (fd: number, stat: Stats) => T, tooLarge?: (size: number) => string): T {
+export function withRegularFile<T>(path: string | Buffer, maxBytes: number, use: (fd: number, stat: Stats) => T, tooLarge?: (size: number) => string): T {
   const fd = openSync(path, OPEN_FLAGS);
   try {
     const stat = fstatSync(fd);
@@ -54,7 +54,7 @@ export function withRegularFile<T>(path: string, maxBytes: number, use: (fd: num
  * The bytes of a regular file, read to the size fstat gave and never past `maxBytes` (a file that
  * grows while it is read is cut at its size when opened). `buffer` is reused when it is large enough.
  */
-export function readRegularFile(path: string, maxBytes: number, options: { buffer?: Buffer; tooLarge?: (size: number) => string } = {}): { bytes: Buffer; stat: Stats } {
+export function readRegularFile(path: string | Buffer, maxBytes: number, options: { buffer?: Buffer; tooLarge?: (size: number) => string } = {}): { bytes: Buffer; stat: Stats } {
   return withRegularFile(
     path,
     maxBytes,

@@ -34,6 +34,14 @@ function statementLines(s: Statement, width: number, st: Styler): string[] {
   ];
 }
 
+/**
+ * Adds lines one by one: `lines.push(...more)` passes every line as an argument, and past about 130,000
+ * lines (a comparison over a large library) that overflows the call stack.
+ */
+function append(lines: string[], more: string[]): void {
+  for (const line of more) lines.push(line);
+}
+
 /** Statements grouped by article, in the order the articles were given. */
 function byArticle(c: Comparison, statements: Statement[], width: number, st: Styler, indent: string): string[] {
   const lines: string[] = [];
@@ -41,7 +49,7 @@ function byArticle(c: Comparison, statements: Statement[], width: number, st: St
     const mine = statements.filter((s) => s.article === a.id);
     if (mine.length === 0) continue;
     lines.push(...wrapIndented(articleHeading(c, a.id, st), indent, width));
-    for (const s of mine) lines.push(...statementLines(s, width, st));
+    for (const s of mine) append(lines, statementLines(s, width, st));
   }
   return lines;
 }
@@ -53,12 +61,12 @@ export function comparisonSections(c: Comparison, width: number, st: Styler): st
     const aka = row.aliases.length > 0 ? st.dim(` (also: ${row.aliases.join(', ')})`) : '';
     const count = st.dim(` — ${row.statements} statement${row.statements === 1 ? '' : 's'}`);
     lines.push('', st.bold(st.accent(row.name)) + aka + count);
-    lines.push(...byArticle(c, c.statements.filter((s) => s.speaker === row.name), width, st, '  '));
+    append(lines, byArticle(c, c.statements.filter((s) => s.speaker === row.name), width, st, '  '));
   }
   const narration = c.statements.filter((s) => s.speaker === null);
   if (narration.length > 0) {
     lines.push('', st.bold('Narration (the articles’ own words)'));
-    lines.push(...byArticle(c, narration, width, st, '  '));
+    append(lines, byArticle(c, narration, width, st, '  '));
   }
   if (c.disagreements.length > 0) {
     lines.push('', st.bold('Disagreements'));
@@ -87,7 +95,7 @@ export function formatComparisonText(c: Comparison, options: ComparisonTextOptio
     lines.push('', `No article mentions ${c.topic}.`);
     return lines.join('\n') + '\n';
   }
-  lines.push(...comparisonSections(c, width, st));
+  append(lines, comparisonSections(c, width, st));
   return lines.join('\n') + '\n';
 }
 

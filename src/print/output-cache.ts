@@ -8,14 +8,14 @@ import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node
 import { join } from 'node:path';
 import type { Article } from '../library/types.js';
 import { LIBRARY_BUILD } from '../library/cache.js';
-import { writeFileAtomicSync } from '../platform/atomic.js';
+import { removeDeadTemporaries, writeFileAtomicSync } from '../platform/atomic.js';
 import { cacheDirectory } from '../platform/paths.js';
 
 declare const __NEWSDESK_ANALYSIS_BUILD__: string | undefined;
 /** The build's fingerprint of the analysis and print code (set by scripts/build.mjs). */
 const ANALYSIS_BUILD = typeof __NEWSDESK_ANALYSIS_BUILD__ === 'string' ? __NEWSDESK_ANALYSIS_BUILD__ : 'dev';
 
-type ArticleFile = Pick<Article, 'path' | 'size' | 'mtimeMs'>;
+type ArticleFile = Pick<Article, 'path' | 'size' | 'mtimeMs' | 'ctimeMs' | 'ino'>;
 
 /**
  * What a comparison's output depends on: every article's file (path, size, mtime), the topic, the
@@ -24,7 +24,9 @@ type ArticleFile = Pick<Article, 'path' | 'size' | 'mtimeMs'>;
 export function comparisonKey(articles: ArticleFile[], topic: string, variant: string): string {
   const hash = createHash('sha256');
   hash.update(`${variant}\0${ANALYSIS_BUILD}\0${LIBRARY_BUILD}\0${topic}\0`);
-  for (const path of articles.map((article) => `${article.path}\0${article.size}\0${article.mtimeMs}\n`).sort()) hash.update(path);
+  // ctime and inode too: size and mtime alone are fooled by an edit followed by `touch -r`.
+  const keys = articles.map((article) => `${article.path}\0${article.size}\0${article.mtimeMs}\0${article.ctimeMs ?? ''}\0${article.ino ?? ''}\n`);
+  for (const path of keys.sort()) hash.update(path);
   return hash.digest('hex').slice(0, 32);
 }
 
@@ -60,6 +62,7 @@ export function storeComparisonOutput(articles: ArticleFile[], topic: string, va
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileAtomicSync(outputPath(dir, key), Buffer.concat([outputHeader(key), Buffer.from(output)]), { durable: false });
     pruneComparisons(dir);
+    removeDeadTemporaries(dir);
   } catch {
     // Only costs time next run.
   }

@@ -155,7 +155,8 @@ export function formatComparisonByStory(c: Comparison, stories: Story[], options
   if (c.statements.length === 0) lines.push('', `No article mentions ${c.topic}.`);
   for (const story of told) {
     lines.push('', st.bold(`━━ Story ${story.id}`), ...storyHeadingLines(story, width, st));
-    lines.push(...comparisonSections(comparisonOfStory(c, story), width - 2, st).map((l) => (l ? `  ${l}` : l)));
+    // One by one: a story's comparison can be more lines than a call takes arguments (stack overflow).
+    for (const l of comparisonSections(comparisonOfStory(c, story), width - 2, st)) lines.push(l ? `  ${l}` : l);
     if (!report && story.articles.length > 1) lines.push('', ...wrapIndented(st.dim(`quotes, figures and voices: newsdesk compare ${c.topic} --story ${story.id}`), '  ', width));
   }
   if (report) {

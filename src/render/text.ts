@@ -65,8 +65,13 @@ export function fitToWidth(text: string, width: number): string {
  * A source line cut at MAX_RENDERED_LINE_CHARS with a marker saying how much is not shown.
  * Wrapping a megabyte-long line would take seconds and fill thousands of screens.
  */
+const CUT_MARKER = / … \[line cut: \d+ more characters not shown\]$/;
+
 export function capLineLength(line: string, max = MAX_RENDERED_LINE_CHARS): string {
   if (line.length <= max) return line;
+  // Already cut (lines pass here once per layout step): cutting again would count the marker itself.
+  const marker = CUT_MARKER.exec(line);
+  if (marker && line.length - marker[0].length <= max) return line;
   let end = max;
   const code = line.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end -= 1; // never split a surrogate pair

@@ -63,15 +63,27 @@ function status(input: ListFrameInput): string {
   return hints(hintTexts('list'), input.size.cols);
 }
 
-/** The start-up notice: how many files could not be read, with the first reason, and state-file problems. */
+/**
+ * The start-up notice, telling apart what a person would act on differently: files not loaded (with
+ * the first reason), files that loaded with warnings (a field ignored), and the scan cap being hit;
+ * then state-file problems.
+ */
 export function startNotice(load: LoadResult, extra: readonly string[] = []): string | null {
   const parts: string[] = [];
-  if (load.problems.length > 0) {
-    const first = load.problems[0];
+  const loaded = new Set(load.articles.map((article) => article.path));
+  const capped = load.problems.filter((problem) => problem.reason.includes('the rest were not scanned'));
+  const warned = load.problems.filter((problem) => loaded.has(problem.path));
+  const failed = load.problems.filter((problem) => !capped.includes(problem) && !warned.includes(problem));
+  const describe = (problems: typeof load.problems, what: string): void => {
+    if (problems.length === 0) return;
+    const first = problems[0];
     const name = first.path.split(/[\\/]/).pop() ?? first.path;
-    const count = load.problems.length;
-    parts.push(`${count} file${count === 1 ? '' : 's'} not loaded (${name}: ${first.reason}${count > 1 ? '; …' : ''})`);
-  }
+    const files = new Set(problems.map((problem) => problem.path)).size;
+    parts.push(`${files} file${files === 1 ? '' : 's'} ${what} (${name}: ${first.reason}${problems.length > 1 ? '; …' : ''})`);
+  };
+  describe(failed, 'not loaded');
+  describe(warned, 'loaded with warnings');
+  if (capped.length > 0) parts.push(capped[0].reason.replace(/;.*$/, '') + ': the rest were not scanned');
   parts.push(...extra);
   return parts.length > 0 ? parts.join(' · ') : null;
 }

@@ -51,3 +51,27 @@ describe('statements cut from a multi-sentence quote', () => {
     expect(lines).toContain('It is why the city pays for extra buses on the detour.');
   });
 });
+
+describe('a comparison of a large library', () => {
+  it('prints more than 130,000 lines without overflowing the stack', () => {
+    const statements = Array.from({ length: 66_000 }, () => ({
+      article: 'a0',
+      speaker: 'Ana Petrova',
+      kind: 'direct' as const,
+      stance: 'neutral' as const,
+      text: 'Truce.',
+      dates: [],
+      evidence: { sentence: 0, paragraph: 0, start: 0, end: 10 },
+    }));
+    const comparison = {
+      topic: 'ceasefire',
+      terms: ['ceasefire'],
+      articles: [{ id: 'a0', title: 'Report', date: null }],
+      statements,
+      speakers: [{ name: 'Ana Petrova', aliases: [], articles: [], statements: statements.length }],
+      disagreements: [],
+    };
+    const text = formatComparisonText(comparison as Parameters<typeof formatComparisonText>[0], { width: 80, color: false });
+    expect(text.split('\n').length).toBeGreaterThan(130_000);
+  }, 120_000);
+});
