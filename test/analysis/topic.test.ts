@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../../src/analysis/sentences.js';
+import { topicalSentences } from '../../src/analysis/topic.js';
+import { topicMatcher } from '../../src/analysis/topics.js';
+
+function topical(paragraphs: string[], title = 'x'): string[] {
+  const sentences = splitSentences({ paragraphs });
+  const set = topicalSentences(sentences, topicMatcher('ceasefire'), { conflictTopic: true, paragraphs, title });
+  return sentences.filter((s) => set.has(s.index)).map((s) => s.text);
+}
+
+describe('topic beyond its keywords', () => {
+  it('follows "the deal", "it" and the truce’s length once the article has introduced it', () => {
+    const out = topical([
+      'Rebels and the army agreed a 60-day truce on Friday after weeks of shelling.',
+      'It took effect at dawn. The deal lets farmers return.',
+      'Sixty days is a start, the mayor said.',
+      'The harvest was poor this year.',
+    ]);
+    expect(out).toHaveLength(4);
+    expect(out).not.toContain('The harvest was poor this year.');
+  });
+
+  it('yields nothing from an article that only shares words with the topic', () => {
+    expect(topical(['The two players called a truce before the final.', 'Fans cheered the handshake at the net.'])).toEqual([]);
+    expect(topical(['Crews fought a fire on Ceasefire Street.', 'Ceasefire Street stays closed.'])).toEqual([]);
+  });
+});
