@@ -1,7 +1,7 @@
 import type { AnalysisInput, Evidence, NamedEntity, Person, Sentence } from './types.js';
 import { editDistance } from '../library/find.js';
 import {
-  BODY_NOUNS, DEMONYMS, KNOWN_PLACES, MEDIA, MONTHS, ORG_WORDS, PERSON_VERBS, PLACE_ALIASES, PLACE_CUES, PLACE_NOUNS_AFTER, PLACE_PREFIXES,
+  BODY_NOUNS, DEMONYMS, KNOWN_PLACES, MEDIA, MONTHS, ORG_LEADS, ORG_WORDS, PERSON_VERBS, PLACE_ALIASES, PLACE_CUES, PLACE_NOUNS_AFTER, PLACE_PREFIXES,
   PLACE_WORDS, PROPER_ORG_WORDS, PersonIndex, REPORTING_VERBS, ROLE_NOUNS, ROLE_WORDS, STOP_CAPS, TIME_WORDS, VERB_FILLERS,
   WEEKDAYS, cleanName, foldAccents, looksDemonym, samePerson,
 } from './names.js';
@@ -313,7 +313,14 @@ function classify(run: Run, text: string, ctx: ArticleContext): Candidate | null
   if (words.some((w) => TIME_WORDS.has(w))) return null;
   if (isPlace(name)) return { ...base, kind: 'place' };
   // "Foreign Ministry", "Defence Council": a title word before an organisation word is part of its name.
+  // "Defense Council Andrei Lysenko": a body's name, then a person's; the person is the mention.
+  const orgAt = words.findIndex((w) => ORG_WORDS.has(w));
+  const afterOrg = tokens.slice(orgAt + 1);
+  if (orgAt >= 0 && afterOrg.length >= 2 && afterOrg.length <= 3 && afterOrg.every((t) => t.cap && !ORG_WORDS.has(t.text) && !PLACE_WORDS.has(t.text))) {
+    return { ...base, kind: 'person', tokens: afterOrg, role: [], name: undefined };
+  }
   if (words.some((w) => ORG_WORDS.has(w)) && (!ROLE_WORDS.has(words[0]) || ORG_WORDS.has(words[words.length - 1]))) return { ...base, kind: 'org' };
+  if (words.length >= 2 && ORG_LEADS.has(words[0])) return { ...base, kind: 'org' };
   if (words.length === 1 && (MEDIA.has(words[0]) || (isAcronym(words[0]) && !isPlace(words[0])))) return { ...base, kind: 'org' };
   if (words.some((w) => PLACE_WORDS.has(w)) || /^(?:St|Mt|Ft)\.$/.test(words[0])) return { ...base, kind: 'place' };
   // "Cape Dunmore", "Puerto Verde", "Upper Taliq", "Jebel Sarif": a geographic word opening the name.

@@ -317,7 +317,7 @@ export const PLACE_ALIASES: Record<string, string> = {
   'U.S.': 'United States', US: 'United States', USA: 'United States', 'U.S.A.': 'United States',
   America: 'United States', 'United States of America': 'United States',
   UK: 'United Kingdom', 'U.K.': 'United Kingdom', Britain: 'United Kingdom', 'Great Britain': 'United Kingdom',
-  'Russian Federation': 'Russia', UAE: 'United Arab Emirates', DRC: 'Congo', Kiev: 'Kyiv',
+  'Russian Federation': 'Russia', UAE: 'United Arab Emirates', DRC: 'Congo',
   'Democratic Republic of Congo': 'Congo', 'Democratic Republic of the Congo': 'Congo',
 };
 
@@ -338,6 +338,9 @@ export const ORG_WORDS = set(`
   Brigades Community Communities Society Trust Properties Holdings Partners Inn Hotel Restaurant Cafe Café Pub Club
   Bakery Market Stores Mill Mills Works Industries Industry Airways Railways Studios Clinic Charity League Conference
 `);
+
+/** Words that open the names of bodies, never of people ("National Security ...", "Federal Reserve"). */
+export const ORG_LEADS = set(`National International Federal Central United Democratic Republican Popular Islamic Royal Supreme Joint Revolutionary Liberation Patriotic Socialist Communist Independent Civic`);
 
 /** News organisations commonly cited as sources ("according to Bloomberg"). */
 export const MEDIA = set(`

@@ -59,6 +59,18 @@ describe('people are people, with clean names', () => {
   });
 });
 
+describe('bodies before names', () => {
+  it('takes the person out of a body’s name and never makes a person of the body', () => {
+    const e = entities('According to the spokesman for Vardia’s National Security and Defence Council Ilya Marten, two posts were hit.');
+    expect(people(e)).toEqual(['Ilya Marten']);
+    expect(e.organizations.map((o) => o.name)).not.toContain('Ilya Marten');
+  });
+
+  it('shows a place as the article spells it', () => {
+    expect(places(entities('Talks were held in Kiev on Monday.'))).toEqual(['Kiev']);
+  });
+});
+
 describe('places the capitalisation rules miss', () => {
   it('reads a dateline in capitals, with its country, in the article’s own spelling', () => {
     const e = entities('PORT ALMA, Veskaria, May 3 (Wire) — Flooding cut the coast road.', 'Ferries left Port Alma at dawn.');
