@@ -36,7 +36,10 @@ export function appendStorySections(sheet: Sheet, reports: readonly StoryReport[
   for (const report of reports) {
     const { story } = report;
     lines.push('');
+    // The heading is an item too, so c on a story in the grouped list can put the cursor here.
+    const heading = lines.length;
     push(`Story: ${story.title} · ${story.articles.length} articles, ${story.outlets} outlets`, GUTTER, styles.heading);
+    anchors.push({ key: `story:${story.id}`, line: heading, end: lines.length, target: null });
     for (const [q, quote] of report.quotes.entries()) {
       push(`${quote.drift ? 'Quote drift' : 'Quoted by several'}: ${quote.speaker ?? 'speaker not named'} · first ${outlet(report, quote.earliest)}`, GUTTER + '  ', styles.strong);
       for (const [c, carrier] of quote.carriers.entries()) {

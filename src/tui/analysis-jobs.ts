@@ -1,4 +1,4 @@
-import type { Comparison, StoryReport, Summary } from '../analysis/types.js';
+import type { Comparison, Story, StoryReport, Summary } from '../analysis/types.js';
 import type { Article } from '../library/types.js';
 
 /**
@@ -7,7 +7,7 @@ import type { Article } from '../library/types.js';
  * for it. This is the only module of the reader that touches it; the reducer gets plain results.
  */
 
-export type AnalysisJob = { kind: 'summary'; article: number } | { kind: 'compare'; topic: string };
+export type AnalysisJob = { kind: 'summary'; article: number } | { kind: 'compare'; topic: string } | { kind: 'stories' };
 
 /** A sentence's character range in the article's paragraphs joined by "\n\n", by sentence index. */
 export interface SentenceRange {
@@ -17,7 +17,8 @@ export interface SentenceRange {
 
 export type AnalysisOutcome =
   | { job: AnalysisJob; summary: Summary; sentences: Record<number, SentenceRange[]> }
-  | { job: AnalysisJob; comparison: Comparison; reports: StoryReport[]; sentences: Record<number, SentenceRange[]> }
+  | { job: AnalysisJob; comparison: Comparison; reports: StoryReport[]; stories: Story[]; sentences: Record<number, SentenceRange[]> }
+  | { job: AnalysisJob; stories: Story[] }
   | { job: AnalysisJob; error: string };
 
 /** Results kept for the session, so a second look costs nothing. Keys are article indexes and topics. */
@@ -26,11 +27,13 @@ export interface AnalysisCache {
   comparisons: Record<string, Comparison>;
   /** Per topic, what the articles of each story told by several say differently (stories-report.ts). */
   reports: Record<string, StoryReport[]>;
+  /** The loaded articles' stories (stories.ts), once a comparison or the list's grouping asked for them. */
+  stories: Story[] | null;
   sentences: Record<number, SentenceRange[]>;
 }
 
 export function emptyAnalysisCache(): AnalysisCache {
-  return { summaries: {}, comparisons: {}, reports: {}, sentences: {} };
+  return { summaries: {}, comparisons: {}, reports: {}, stories: null, sentences: {} };
 }
 
 /** The cache with an analysis's results added. */
@@ -40,12 +43,14 @@ export function withOutcome(cache: AnalysisCache, outcome: AnalysisOutcome): Ana
     summaries: 'summary' in outcome && job.kind === 'summary' ? { ...cache.summaries, [job.article]: outcome.summary } : cache.summaries,
     comparisons: 'comparison' in outcome && job.kind === 'compare' ? { ...cache.comparisons, [job.topic]: outcome.comparison } : cache.comparisons,
     reports: 'reports' in outcome && job.kind === 'compare' ? { ...cache.reports, [job.topic]: outcome.reports } : cache.reports,
+    stories: 'stories' in outcome ? outcome.stories : cache.stories,
     sentences: 'sentences' in outcome ? { ...cache.sentences, ...outcome.sentences } : cache.sentences,
   };
 }
 
 export function sameJob(a: AnalysisJob | null, b: AnalysisJob): boolean {
   if (a === null || a.kind !== b.kind) return false;
+  if (a.kind === 'stories') return true;
   return a.kind === 'summary' && b.kind === 'summary' ? a.article === b.article : a.kind === 'compare' && b.kind === 'compare' && a.topic === b.topic;
 }
 
@@ -73,6 +78,9 @@ export async function runAnalysis(job: AnalysisJob, articles: readonly Article[]
       const summary = analysis.summarize(analysis.toAnalysisInput(article));
       return { job, summary, sentences: { [job.article]: sentenceRanges(analysis, article) } };
     }
+    if (job.kind === 'stories') {
+      return { job, stories: analysis.clusterStories(articles.map((article) => ({ ...analysis.toAnalysisInput(article), source: article.source }))) };
+    }
     const inputs = articles.map((article) => ({ ...analysis.toAnalysisInput(article), source: article.source }));
     // Disagreements are paired within one story, and each story told by several articles gets its report.
     const stories = analysis.clusterStories(inputs);
@@ -87,7 +95,7 @@ export async function runAnalysis(job: AnalysisJob, articles: readonly Article[]
     articles.forEach((article, index) => {
       if (wanted.has(article.id)) sentences[index] = sentenceRanges(analysis, article);
     });
-    return { job, comparison, reports, sentences };
+    return { job, comparison, reports, stories, sentences };
   } catch (error) {
     return { job, error: error instanceof Error ? error.message : String(error) };
   }

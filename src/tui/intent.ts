@@ -11,7 +11,9 @@ export type Intent =
   | { kind: 'back' }
   | { kind: 'help' }
   | { kind: 'summary'; article: number }
-  | { kind: 'compare' }
+  | { kind: 'compare'; story?: string }
+  /** Group the list by story, or stop grouping it. */
+  | { kind: 'stories' }
   /** Start typing a filter (on the list) or a search (in an article). */
   | { kind: 'prompt' }
   | { kind: 'open-url'; url: string }

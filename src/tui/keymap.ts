@@ -28,6 +28,7 @@ export enum Command {
   Summary = 'summary',
   Compare = 'compare',
   Timeline = 'timeline',
+  Stories = 'stories',
   Accept = 'accept',
   Cancel = 'cancel',
   DeleteChar = 'delete-char',
@@ -101,6 +102,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.Summary, keys: [{ input: 's' }], label: 's', description: 'key facts of the selected or open article, each with its sentence', contexts: ['list', 'article'], section: 'Summary and comparison' },
   { command: Command.Compare, keys: [{ input: 'c' }], label: 'c', description: 'who said what about a ceasefire, across all loaded articles', contexts: ['list', 'article', 'summary'], section: 'Summary and comparison' },
   { command: Command.Open, keys: [{ key: 'return' }, { input: 'l' }, { key: 'rightArrow' }], label: 'Enter l →', description: 'show the fact or statement in its article, highlighted', contexts: SHEETS, section: 'Summary and comparison' },
+  { command: Command.Stories, keys: [{ input: 'S' }], label: 'S', description: 'group the list by story (articles about one event), with the number of outlets; c then opens that story in the comparison', contexts: ['list'], section: 'List' },
   { command: Command.Timeline, keys: [{ input: 't' }], label: 't', description: 'comparison by speaker or as a timeline (by date)', contexts: ['compare'], section: 'Summary and comparison' },
 
   { command: Command.Accept, keys: [{ key: 'return' }], label: 'Enter', description: 'done typing (a search jumps to the first match)', contexts: ['prompt'], section: 'Typing a filter or search' },
@@ -125,7 +127,7 @@ export type HintContext = 'list' | 'filter' | 'article' | 'help' | 'summary' | '
 const hint = (text: string, ...commands: Command[]): Hint => ({ text, commands });
 
 export const HINTS: Record<HintContext, readonly Hint[]> = {
-  list: [hint('Enter open', Command.Open), hint('j/k move', Command.LineDown, Command.LineUp), hint('/ filter', Command.Filter), hint('? help', Command.Help), hint('q quit', Command.Quit)],
+  list: [hint('Enter open', Command.Open), hint('j/k move', Command.LineDown, Command.LineUp), hint('/ filter', Command.Filter), hint('S stories', Command.Stories), hint('? help', Command.Help), hint('q quit', Command.Quit)],
   filter: [hint('type to filter'), hint('Enter done', Command.Accept), hint('Esc clear', Command.Cancel), hint('↑↓ move', Command.LineDown, Command.LineUp)],
   article: [
     hint('j/k scroll', Command.LineDown, Command.LineUp), hint('Space page', Command.PageDown), hint('/ search', Command.Search),

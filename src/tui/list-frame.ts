@@ -1,9 +1,10 @@
+import type { Story } from '../analysis/types.js';
 import type { Article, LoadResult } from '../library/types.js';
 import { displayWidth } from '../render/text.js';
 import type { ReadState } from '../state/types.js';
 import { hintTexts } from './keymap.js';
 import { pagedHeight, type Size } from './layout.js';
-import { listRow, sourceColumnWidth } from './list-rows.js';
+import { listRow, sourceColumnWidth, storyMarksFor } from './list-rows.js';
 import { isRead } from './read-key.js';
 import { hints, statusText } from './status.js';
 
@@ -31,6 +32,8 @@ export interface ListFrameInput {
   screenReader: boolean;
   message: string | null;
   notice: string | null;
+  /** The stories, when the list is grouped by them: their count in the title, their marks on the rows. */
+  stories?: readonly Story[] | null;
 }
 
 export interface ListFrame {
@@ -50,7 +53,8 @@ function header(input: ListFrameInput): string {
     const count = `${visible.length} of ${total}`;
     return screenReader ? `Filter: ${filter}${cursor}. ${count} articles.` : statusText(`/${filter}${cursor}`, count, size.cols);
   }
-  return `newsdesk · ${total} article${total === 1 ? '' : 's'}`;
+  const stories = input.stories ? ` · ${input.stories.length} stor${input.stories.length === 1 ? 'y' : 'ies'}` : '';
+  return `newsdesk · ${total} article${total === 1 ? '' : 's'}${stories}`;
 }
 
 function status(input: ListFrameInput): string {
@@ -94,10 +98,12 @@ export function listFrame(input: ListFrameInput): ListFrame {
   // Rows are built for the visible window only: 10,000 articles cost what 20 do.
   const rows: string[] = [];
   const sourceWidth = sourceColumnWidth(articles);
+  const marks = input.stories ? storyMarksFor(input.stories) : null;
   for (let i = top; i < Math.min(visible.length, top + height); i++) {
     const article = articles[visible[i]];
     const selected = i === cursor;
-    const row = listRow(article, { selected, read: isRead(input.readState, article), cols: size.cols, screenReader, sourceWidth });
+    const storyMark = marks?.get(article.id);
+    const row = listRow(article, { selected, read: isRead(input.readState, article), cols: size.cols, screenReader, sourceWidth, ...(storyMark ? { storyMark } : {}) });
     rows.push(selected && !screenReader ? `${INVERSE_ON}${row}${INVERSE_OFF}` : row);
   }
   const left = status(input);

@@ -8,7 +8,7 @@ import { nearest, screenOf, topScreen, withCurrentPosition, type Action, type Mo
 import { readKey } from './read-key.js';
 import { fitArticle, openArticle, runSearch, showRange, updateArticle } from './screens/article.js';
 import { fitHelp, openHelp, updateHelp } from './screens/help.js';
-import { applyFilter, fitList, updateList } from './screens/list.js';
+import { applyFilter, fitList, groupList, updateList } from './screens/list.js';
 import { typeInPrompt, updatePrompt, type PromptSlice } from './screens/prompt.js';
 import { fitSheet, openCompare, openSummary, updateSheet } from './screens/sheets.js';
 
@@ -78,8 +78,15 @@ function act(model: Model, intent: Intent): Model {
     case 'compare': {
       const recorded = { ...model, readState: withCurrentPosition(model) };
       const open = nearest(model, 'compare');
-      const compare = openCompare(DEFAULT_TOPIC, open?.topic === DEFAULT_TOPIC ? open.order : 'speaker', recorded);
+      const compare = openCompare(DEFAULT_TOPIC, open?.topic === DEFAULT_TOPIC ? open.order : 'speaker', recorded, intent.story);
       return push({ ...recorded, job: compare.sheet ? recorded.job : { kind: 'compare', topic: DEFAULT_TOPIC } }, compare);
+    }
+    case 'stories': {
+      const grouped = !model.list.grouped;
+      if (grouped && !model.analysis.stories) {
+        return { ...model, list: { ...model.list, grouped }, job: model.job ?? { kind: 'stories' }, message: 'Grouping by story…' };
+      }
+      return { ...model, list: groupList(model.list, grouped, model.index, model), message: grouped ? null : 'Not grouped by story' };
     }
     case 'prompt': {
       const prompt: PromptSlice = screenOf(model) === 'list' ? { purpose: 'filter', text: model.list.filter } : { purpose: 'search', text: '' };
@@ -169,7 +176,10 @@ function analysisDone(model: Model, outcome: AnalysisOutcome): Model {
       (screen.kind === 'compare' && job.kind === 'compare' && screen.topic === job.topic && !screen.sheet);
     return { ...next, stack: next.stack.map((screen) => (waiting(screen) ? { ...screen, error: message } : screen)) };
   }
-  return fitSheets({ ...next, analysis: withOutcome(model.analysis, outcome) });
+  const done = { ...next, analysis: withOutcome(model.analysis, outcome) };
+  // The list waits for the stories when it was asked to group by them.
+  const regrouped = 'stories' in outcome && done.list.grouped ? { ...done, list: groupList(done.list, true, done.index, done), message: job.kind === 'stories' ? null : done.message } : done;
+  return fitSheets(regrouped);
 }
 
 /** Where keys go right now; resolved inside the reducer so keys faster than frames see the latest model. */

@@ -61,3 +61,39 @@ describe('stories on the comparison screen in a real terminal', () => {
     expect(term.leftAlternateScreen()).toBe(true);
   });
 });
+
+describe('the list grouped by story in a real terminal', () => {
+  it('S groups the articles of one story with their number of outlets; c opens that story in the comparison (80x24)', async () => {
+    term = openTerminal({ cols: 80, rows: 24, args: ['--dir', DEV] });
+    await term.waitForText('newsdesk · 16 articles');
+    term.press('S');
+    await term.waitForText('8 stories');
+    expect(term.screen()).toContain('‹3 outlets›');
+    frameFits(term, 24);
+    term.press('g', 'c');
+    await term.waitFor((screen) => /› Story: Shelling kills at least 14/.test(screen));
+    frameFits(term, 24);
+    term.press(KEYS.escape);
+    await term.waitForText('8 stories');
+    term.press('S');
+    await term.waitForNoText('8 stories');
+    expect(term.screen()).not.toContain('‹3 outlets›');
+    term.press('q');
+    await term.waitForExit();
+    expect(term.leftAlternateScreen()).toBe(true);
+  });
+
+  it('fits in 20x6', async () => {
+    term = openTerminal({ cols: 20, rows: 6, args: ['--dir', DEV] });
+    await term.waitForText('newsdesk');
+    term.press('S');
+    await term.waitForText('‹3');
+    frameFits(term, 6);
+    term.press('g', 'c');
+    await term.waitFor((screen) => flat(screen).includes('› Story:'));
+    frameFits(term, 6);
+    term.press('q');
+    await term.waitForExit();
+    expect(term.leftAlternateScreen()).toBe(true);
+  });
+});

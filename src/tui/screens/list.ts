@@ -1,3 +1,4 @@
+import type { Story } from '../../analysis/types.js';
 import { Command } from '../keymap.js';
 import { pagedHeight } from '../layout.js';
 import { filterArticles, type SearchIndex } from '../library-index.js';
@@ -11,10 +12,40 @@ export interface ListSlice {
   /** Indexes into `articles` of the articles shown, in order. */
   visible: number[];
   viewport: Viewport;
+  /** Grouped by story (S): the articles of one story together, stories in their order. */
+  grouped: boolean;
 }
 
 export function createList(count: number): ListSlice {
-  return { filter: '', visible: Array.from({ length: count }, (_, i) => i), viewport: EMPTY_VIEWPORT };
+  return { filter: '', visible: Array.from({ length: count }, (_, i) => i), viewport: EMPTY_VIEWPORT, grouped: false };
+}
+
+/** The story an article (by index) is in, once the stories are known. */
+export function storyOf(article: number, context: ScreenContext): Story | undefined {
+  const id = context.articles[article]?.id;
+  return context.analysis.stories?.find((story) => story.articles.some((a) => a.id === id));
+}
+
+/** Article indexes in story order (each story's articles together, earliest first), keeping only `visible`. */
+export function groupedByStory(visible: number[], context: ScreenContext): number[] {
+  const stories = context.analysis.stories;
+  if (!stories) return visible;
+  const shown = new Set(visible);
+  const indexOf = new Map(context.articles.map((article, i) => [article.id, i]));
+  const out: number[] = [];
+  for (const story of stories) for (const a of story.articles) {
+    const i = indexOf.get(a.id);
+    if (i !== undefined && shown.has(i)) out.push(i);
+  }
+  return out.length === visible.length ? out : visible;
+}
+
+/** The list grouped by story or not, the selected article kept selected. */
+export function groupList(list: ListSlice, grouped: boolean, index: SearchIndex, context: ScreenContext): ListSlice {
+  const selected = selectedArticle(list);
+  const regrouped = applyFilter({ ...list, grouped }, list.filter, index, context);
+  const cursor = Math.max(0, selected === undefined ? 0 : regrouped.visible.indexOf(selected));
+  return fitList({ ...regrouped, viewport: { ...regrouped.viewport, cursor } }, context);
 }
 
 /** Index into `articles` of the selected article, if any. */
@@ -29,7 +60,8 @@ export function fitList(list: ListSlice, context: ScreenContext): ListSlice {
 
 /** The list filtered by `filter` (narrowing the last result when the filter only grew), the first row selected. */
 export function applyFilter(list: ListSlice, filter: string, index: SearchIndex, context: ScreenContext): ListSlice {
-  const visible = filterArticles(index, filter, list);
+  const found = filterArticles(index, filter, list);
+  const visible = list.grouped ? groupedByStory(found, context) : found;
   return fitList({ ...list, filter, visible, viewport: { ...list.viewport, cursor: 0, top: 0 } }, context);
 }
 
@@ -47,8 +79,13 @@ export function updateList(list: ListSlice, command: Command, index: SearchIndex
       const article = selectedArticle(list);
       return stay(list, article === undefined ? { kind: 'say', text: 'No article to summarise' } : { kind: 'summary', article });
     }
-    case Command.Compare:
-      return stay(list, { kind: 'compare' });
+    case Command.Compare: {
+      const article = selectedArticle(list);
+      const story = list.grouped && article !== undefined ? storyOf(article, context)?.id : undefined;
+      return stay(list, story ? { kind: 'compare', story } : { kind: 'compare' });
+    }
+    case Command.Stories:
+      return stay(list, { kind: 'stories' });
     default: {
       const viewport = update(list.viewport, command, rowsContent(list.visible.length), pagedHeight(context.size));
       return stay(viewport ? { ...list, viewport } : list);

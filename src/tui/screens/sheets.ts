@@ -37,6 +37,8 @@ export interface CompareSlice extends SheetSlice {
   kind: 'compare';
   topic: string;
   order: CompareOrder;
+  /** A story to put the cursor on when the sheet is first laid out (c on a story in the grouped list). */
+  story?: string;
 }
 
 export type SheetScreen = SummarySlice | CompareSlice;
@@ -66,8 +68,8 @@ export function openSummary(article: number, context: ScreenContext): SummarySli
 }
 
 /** A comparison screen over every loaded article, in `order`. */
-export function openCompare(topic: string, order: CompareOrder, context: ScreenContext): CompareSlice {
-  const slice: CompareSlice = { kind: 'compare', topic, order, sheet: null, width: measureFor(context.size), viewport: EMPTY_VIEWPORT, error: null };
+export function openCompare(topic: string, order: CompareOrder, context: ScreenContext, story?: string): CompareSlice {
+  const slice: CompareSlice = { kind: 'compare', topic, order, sheet: null, width: measureFor(context.size), viewport: EMPTY_VIEWPORT, error: null, ...(story ? { story } : {}) };
   return fitSheet(slice, context);
 }
 
@@ -80,7 +82,8 @@ export function fitSheet<S extends SheetScreen>(slice: S, context: ScreenContext
   if (slice.sheet === null || slice.width !== width) {
     const sheet = layout(slice, context);
     if (!sheet) return slice;
-    const key = slice.sheet?.anchors[slice.viewport.cursor]?.key;
+    const focus = slice.kind === 'compare' && slice.sheet === null && slice.story ? `story:${slice.story}` : undefined;
+    const key = slice.sheet?.anchors[slice.viewport.cursor]?.key ?? (focus && sheet.anchors.find((a) => a.key === focus)?.key);
     return { ...slice, sheet, width, error: null, viewport: viewportAt(sheet, key, context) };
   }
   return { ...slice, viewport: revealCursor(slice.viewport, sheetContent(slice.sheet), pagedHeight(context.size)) };

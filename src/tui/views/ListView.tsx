@@ -20,6 +20,7 @@ export function ListView({ model }: { model: Model }) {
     screenReader: model.screenReader,
     message: model.message,
     notice: model.notice,
+    stories: list.grouped ? model.analysis.stories : null,
   });
   return (
     <Box flexDirection="column">
