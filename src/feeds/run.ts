@@ -234,6 +234,24 @@ export async function refreshSubscriptions(onProgress?: (progress: RefreshProgre
   return refreshAll(file.subscriptions, { ...options, fetch: { ...options.fetch, signal } }, onProgress);
 }
 
+/** What the reader's status line says while a refresh runs. */
+export function refreshProgressText(progress: RefreshProgress, newItems: number): string {
+  return `Refreshing feeds: ${progress.done} of ${progress.total} done${newItems ? `, ${newItems} new item${newItems === 1 ? '' : 's'}` : ''}…`;
+}
+
+/**
+ * The reader's `r` with subscriptions: refreshes every feed, telling `report` how far it got, and
+ * returns each failed feed as a problem (its address and why), for the reader's warnings.
+ */
+export async function refreshForReader(report?: (text: string) => void): Promise<{ path: string; reason: string }[]> {
+  let newItems = 0;
+  const results = await refreshSubscriptions((progress) => {
+    newItems += progress.result?.newItems ?? 0;
+    report?.(refreshProgressText(progress, newItems));
+  });
+  return results.filter((result) => result.status === 'failed').map((result) => ({ path: result.url, reason: `feed not refreshed: ${result.error ?? 'unknown error'}` }));
+}
+
 /** Whether there is anything to refresh: the reader says so instead of starting an empty refresh. */
 export function hasSubscriptions(): boolean {
   return existsSync(subscriptionsPath()) && readSubscriptions(subscriptionsPath()).subscriptions.length > 0;
