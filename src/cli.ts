@@ -266,6 +266,13 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
   write(output, !options.json && print.color);
 }
 
+/** The reader's `r`: the feeds refreshed (only for the default library), then the library read again. */
+async function refreshAndLoad(options: GlobalOptions, report: (text: string) => void): Promise<LoadResult> {
+  const failed = options.dir?.length ? [] : await (await import('./feeds/run.js')).refreshForReader(report);
+  const result = loadQuietly(options);
+  return { ...result, problems: [...result.problems, ...failed] };
+}
+
 async function runDefault(options: GlobalOptions): Promise<void> {
   // The reader is not for scripts: --json asks for the list's machine-readable twin, wherever it goes.
   if (options.json || !process.stdin.isTTY || !process.stdout.isTTY) return runList(options);
@@ -276,7 +283,7 @@ async function runDefault(options: GlobalOptions): Promise<void> {
   let loaded: LoadResult | undefined;
   const { startReader } = await import('./tui/start.js');
   try {
-    await startReader({ cached, load: () => (loaded = loadQuietly(options)), color: printOptions(options).color });
+    await startReader({ cached, load: () => (loaded = loadQuietly(options)), color: printOptions(options).color, refreshFeeds: (report) => refreshAndLoad(options, report) });
   } finally {
     // After the reader has left the alternate screen, where they would have been drawn over.
     if (loaded) reportProblems(loaded.problems);

@@ -1,5 +1,6 @@
 import { Box, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
+import type { LoadResult } from '../library/types.js';
 import type { ReadState } from '../state/types.js';
 import { runAnalysis } from './analysis-jobs.js';
 import { isTooSmall } from './layout.js';
@@ -22,13 +23,15 @@ export interface AppProps {
   onState?: (model: Model) => void;
   /** The terminal whose size the reader follows; Ink's stdout when not given (run.tsx says why they differ). */
   terminal?: NodeJS.WriteStream;
+  /** `r`: refreshes the feeds (telling `report` how far it got) and loads the library again. */
+  refreshFeeds?: (report: (text: string) => void) => Promise<LoadResult>;
 }
 
 /**
  * The reader: a reducer and the views that draw it. Keys go into the reducer as they come (it resolves
  * them against the key map with the latest state); this component only runs the effects it asks for.
  */
-export function App({ initial, openUrl, save, onState, terminal }: AppProps) {
+export function App({ initial, openUrl, save, onState, terminal, refreshFeeds }: AppProps) {
   const [state, dispatch] = useReducer(reduce, initial);
   const { exit } = useApp();
   const { stdout: inkStdout } = useStdout();
@@ -96,6 +99,20 @@ export function App({ initial, openUrl, save, onState, terminal }: AppProps) {
     if (!job) return;
     void runAnalysis(job, articles).then((outcome) => dispatch({ type: 'analysis-done', outcome }));
   }, [job, articles]);
+
+  // The refresh runs in the background: fetching is asynchronous, so keys are handled while it runs.
+  const refreshId = state.refresh.id;
+  useEffect(() => {
+    if (refreshId === 0) return;
+    if (!refreshFeeds) {
+      dispatch({ type: 'refresh-done', load: null, error: 'no feeds to refresh here' });
+      return;
+    }
+    refreshFeeds((text) => dispatch({ type: 'refresh-progress', text })).then(
+      (load) => dispatch({ type: 'refresh-done', load }),
+      (error: unknown) => dispatch({ type: 'refresh-done', load: null, error: error instanceof Error ? error.message : String(error) }),
+    );
+  }, [refreshId, refreshFeeds]);
 
   if (state.quit) return null;
   if (isTooSmall(state.size)) return <TooSmall size={state.size} />;

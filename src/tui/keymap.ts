@@ -32,6 +32,7 @@ export enum Command {
   Accept = 'accept',
   Cancel = 'cancel',
   DeleteChar = 'delete-char',
+  Refresh = 'refresh',
 }
 
 /**
@@ -90,6 +91,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.Open, keys: [{ key: 'return' }, { input: 'l' }, { key: 'rightArrow' }], label: 'Enter l →', description: 'open the selected article', contexts: ['list'], section: 'List' },
   { command: Command.Filter, keys: [{ input: '/' }], label: '/', description: 'filter by title, tags and text as you type', contexts: ['list'], section: 'List' },
   { command: Command.Back, keys: [{ key: 'escape' }], label: 'Esc', description: 'clear the filter', contexts: ['list'], section: 'List' },
+  { command: Command.Refresh, keys: [{ input: 'r' }], label: 'r', description: 'refresh the feeds in the background; new items show when it is done', contexts: ['list'], section: 'List' },
 
   { command: Command.Search, keys: [{ input: '/' }], label: '/', description: 'search the article', contexts: ['article'], section: 'Article' },
   { command: Command.NextMatch, keys: [{ input: 'n' }], label: 'n', description: 'next match', contexts: ['article'], section: 'Article' },

@@ -11,6 +11,7 @@ import { startNotice } from './list-frame.js';
 import { readKey } from './read-key.js';
 import { articlePosition, type ArticleSlice } from './screens/article.js';
 import type { HelpSlice } from './screens/help.js';
+import { IDLE_REFRESH, type RefreshSlice } from './refresh-slice.js';
 import { createList, type ListSlice } from './screens/list.js';
 import type { PromptSlice } from './screens/prompt.js';
 import type { CompareSlice, SummarySlice } from './screens/sheets.js';
@@ -43,6 +44,8 @@ export interface Model extends ScreenContext {
   request: Request | null;
   /** An analysis to run (outside the reducer, the NLP being loaded on first use); its result comes back as `analysis-done`. */
   job: AnalysisJob | null;
+  /** The feeds' refresh (`r`), run by App in the background. */
+  refresh: RefreshSlice;
   quit: boolean;
   now: () => Date;
 }
@@ -54,7 +57,9 @@ export type Action =
   | { type: 'resize'; size: Size }
   | { type: 'message'; text: string }
   | { type: 'request-done'; id: number }
-  | { type: 'analysis-done'; outcome: AnalysisOutcome };
+  | { type: 'analysis-done'; outcome: AnalysisOutcome }
+  | { type: 'refresh-progress'; text: string }
+  | { type: 'refresh-done'; load: LoadResult | null; error?: string };
 
 export interface InitialOptions {
   load: LoadResult;
@@ -87,6 +92,7 @@ export function createModel(options: InitialOptions): Model {
     notice: startNotice(options.load, options.notices),
     request: null,
     job: null,
+    refresh: IDLE_REFRESH,
     quit: false,
     now: options.now ?? (() => new Date()),
   };

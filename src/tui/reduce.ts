@@ -3,6 +3,7 @@ import { markOpened } from '../state/read-state.js';
 import { sameJob, withOutcome, type AnalysisOutcome } from './analysis-jobs.js';
 import type { Intent, Step } from './intent.js';
 import { Command, resolveKey, splitKeys, type KeyContext } from './keymap.js';
+import { refreshDone, refreshProgress, showPending, startRefresh } from './feed-refresh.js';
 import { isTooSmall, type Size } from './layout.js';
 import { nearest, screenOf, topScreen, withCurrentPosition, type Action, type Model, type ScreenSlice } from './model.js';
 import { readKey } from './read-key.js';
@@ -51,7 +52,8 @@ function back(model: Model): Model {
   const left = top.kind === 'article' ? { ...model, readState: withCurrentPosition(model) } : model;
   const popped = { ...left, stack: left.stack.slice(0, -1) };
   const shown = topScreen(popped);
-  return shown ? replaceTop(popped, fitScreen(shown, popped)) : popped;
+  // Back on the list: a library refreshed meanwhile is shown now.
+  return shown ? replaceTop(popped, fitScreen(shown, popped)) : showPending(popped);
 }
 
 function act(model: Model, intent: Intent): Model {
@@ -153,6 +155,7 @@ function command(model: Model, command: Command, input: string): Model {
   if (command === Command.Quit) return { ...model, readState: withCurrentPosition(model), quit: true };
   if (isTooSmall(model.size)) return model;
   if (model.prompt) return promptCommand(model, model.prompt, command);
+  if (command === Command.Refresh) return startRefresh(model);
   return screenCommand(model, command, input);
 }
 
@@ -213,5 +216,9 @@ export function reduce(model: Model, action: Action): Model {
       return model.request?.id === action.id ? { ...model, request: null } : model;
     case 'analysis-done':
       return analysisDone(model, action.outcome);
+    case 'refresh-progress':
+      return refreshProgress(model, action.text);
+    case 'refresh-done':
+      return refreshDone(model, action.load, action.error);
   }
 }

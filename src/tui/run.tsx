@@ -17,6 +17,8 @@ export interface ReaderOptions {
   readState?: ReturnType<typeof loadReadState>;
   /** Whether first-frame.ts has entered the alternate screen and drawn the list (Ink draws over it). */
   firstFrameDrawn?: boolean;
+  /** For `r`: refreshes the feeds and loads the library again (see App). */
+  refreshFeeds?: (report: (text: string) => void) => Promise<LoadResult>;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
@@ -264,6 +266,7 @@ export async function runReader(options: ReaderOptions): Promise<void> {
           openUrl={(url) => openUrl(url)}
           save={save}
           terminal={stdout}
+          refreshFeeds={options.refreshFeeds}
           onState={(state) => {
             latest = state;
           }}

@@ -13,6 +13,8 @@ export interface StartOptions {
   /** Loads the library (checking every file); its result is what the reader shows. */
   load: () => LoadResult;
   color: boolean;
+  /** For `r` in the reader (feeds). */
+  refreshFeeds?: (report: (text: string) => void) => Promise<LoadResult>;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function startReader(options: StartOptions): Promise<void> {
     const library = options.cached ? options.load() : first;
     const { runReader } = await import('./run.js');
     guard(false);
-    await runReader({ load: library, color: options.color, stateDir: directory, readState, firstFrameDrawn: drawn });
+    await runReader({ load: library, color: options.color, stateDir: directory, readState, firstFrameDrawn: drawn, refreshFeeds: options.refreshFeeds });
   } catch (error) {
     restore();
     throw error;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFeedServer, type FeedServer } from '../feeds/server.js';
-import { ensureBuilt, openTerminal, type TestTerminal } from './helpers/terminal.js';
+import { KEYS, ensureBuilt, openTerminal, type TestTerminal } from './helpers/terminal.js';
 
 /**
  * `r` in the reader refreshes the feeds in the background: progress shows, keys keep working while a
@@ -63,7 +63,7 @@ describe('refreshing feeds from the reader', () => {
     const screen = await term.waitForText('Council & unions agree on pay');
     expect(screen).toContain('Slow Wire');
     expect(screen).toContain('Ledger');
-    term.press('Q');
+    term.press(KEYS.ctrlC);
     await term.waitForExit();
     expect(term.leftAlternateScreen()).toBe(true);
   }, 90_000);

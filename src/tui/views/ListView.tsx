@@ -18,7 +18,7 @@ export function ListView({ model }: { model: Model }) {
     readState: model.readState,
     size,
     screenReader: model.screenReader,
-    message: model.message,
+    message: model.message ?? (model.refresh.running ? model.refresh.text : null),
     notice: model.notice,
     stories: list.grouped ? model.analysis.stories : null,
   });
