@@ -18,9 +18,9 @@ const IT = /\bit\b(?!\s+(?:said|says|added|called|reported|claimed|announced|is\
 const IT_EXPLETIVE = /\b(?:put|puts|putting|made|make|makes)\s+it\b|\bit['’]s\s+time\b|\bit\s+(?:is|was|seems|seemed|remains|remained)\s+(?:not\s+)?(?:likely|unlikely|clear|unclear|possible|impossible|important|necessary|hard|difficult|easy|time|true|vital|essential|crucial|expected|thought|believed|understood|feared|hoped)\b/iu;
 const CARRY_ON = /^\s*["“]?\s*(?:But|And|Yet|Still)\b/;
 
-/** Words of armed conflict, violence and negotiation between parties; two distinct ones, three in all, make an article about conflict. */
+/** Words of armed conflict, violence and negotiation between parties; two distinct ones make an article about conflict. */
 const CONFLICT =
-  /\b(?:army|armies|troops|soldiers?|military|militar\w+|rebels?|rebellion|guerrillas?|militants?|insurgents?|insurgency|gunmen|militias?|fighters|shell(?:s|ed|ing)|artillery|mortars?|missiles?|drones?|air\s?strikes?|bomb(?:s|ed|ing)|warring|wars?(?!\s+of\s+words)|conflict|hostilities|offensive|front\s?line|siege|besieged|ambush(?:ed)?|navy|navies|warships?|weapons|guns|combat|invasion|occupation|separatists?|brigades?|fighting|clashes|casualties|negotiators?|negotiations|mediators?|mediation|diplomats?|killed|wounded|aggression|checkpoints?|strikers|striking|walkout|picket\w*|unions?|dispute|protesters|junta|coup)\b/gi;
+  /\b(?:army|armies|troops|soldiers?|military|militar\w+|rebels?|rebellion|guerrillas?|militants?|insurgents?|insurgency|gunmen|militias?|fighters|shell(?:s|ed|ing)|artillery|mortars?|missiles?|drones?|air\s?strikes?|bomb(?:s|ed|ing)|warring|wars?(?!\s+of\s+words)|conflict|hostilities|offensive|front\s?line|siege|besieged|ambush(?:ed)?|navy|navies|warships?|weapons|guns|combat|invasion|occupation|separatists?|brigades?|fighting|clashes|casualties|negotiators?|negotiations|mediators?|mediation|diplomats?|killed|wounded|aggression|checkpoints?|observers|monitors|escalation|violence|prisoners|hostages|humanitarian|generals?|strikers|striking|walkout|picket\w*|unions?|dispute|protesters|junta|coup)\b/gi;
 
 function isProperUse(text: string, at: number, length: number): boolean {
   const word = text.slice(at, at + length);
@@ -71,7 +71,7 @@ export function aboutConflict(paragraphs: readonly string[]): boolean {
     for (const m of p.matchAll(CONFLICT)) {
       seen.add(m[0].toLowerCase().replace(/s$/, ''));
       total++;
-      if (seen.size >= 2 && total >= 3) return true;
+      if (seen.size >= 2 && total >= 2) return true;
     }
   }
   return false;
