@@ -1,0 +1,146 @@
+// Fault injection: runs the catalogue of faults from issue 13 against the built program (bin/) and
+// prints one line per fault and "N tried, N held". `--quick` runs fewer fuzz rounds (npm test does).
+// The pty faults (hang-up, Ctrl+F1–F4, random keys, Ctrl+Z/fg, signals) are in test/e2e/terminal-faults.test.ts.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = join(root, 'bin', 'newsdesk.js');
+const quick = process.argv.includes('--quick');
+const work = mkdtempSync(join(tmpdir(), 'newsdesk-faults-'));
+const env = { ...process.env, XDG_CACHE_HOME: join(work, 'cache'), XDG_STATE_HOME: join(work, 'state'), NO_COLOR: undefined, FORCE_COLOR: undefined };
+delete env.NO_COLOR;
+delete env.FORCE_COLOR;
+
+function run(args, options = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env: { ...env, ...options.env }, encoding: 'utf8', input: '', timeout: 20_000, stdio: options.stdio, maxBuffer: 64 << 20 });
+  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', timedOut: result.error?.code === 'ETIMEDOUT' };
+}
+
+function folder(name, files) {
+  const dir = join(work, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, content] of Object.entries(files)) writeFileSync(join(dir, file), content);
+  return dir;
+}
+
+const ARTICLE = '---\ntitle: Harbour reopens\ndate: 2025-03-01\n---\n\nThe minister said the truce would hold.\n';
+/** Anything a terminal would act on other than newline and tab, and our SGR when colour is on. */
+const FOREIGN = /\x1b(?!\[[0-9;]*m)|[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u202a-\u202e\u2066-\u2069]/;
+const clean = (r) => !FOREIGN.test(r.stdout) && !FOREIGN.test(r.stderr);
+
+const faults = [
+  ['a FIFO in a folder is reported, never opened', () => {
+    const dir = folder('fifo', { 'a.md': ARTICLE });
+    execFileSync('mkfifo', [join(dir, 'pipe.md')]);
+    const r = run(['list', '--dir', dir]);
+    return !r.timedOut && r.status === 0 && /pipe\.md: a named pipe \(FIFO\), not a file/.test(r.stderr);
+  }],
+  ['a link to /dev/zero in a folder is reported', () => {
+    const dir = folder('zero', { 'a.md': ARTICLE });
+    symlinkSync('/dev/zero', join(dir, 'zero.md'));
+    const r = run(['list', '--dir', dir]);
+    return !r.timedOut && r.status === 0 && /character device/.test(r.stderr);
+  }],
+  ['a state file that is a FIFO does not stop the program', () => {
+    mkdirSync(join(work, 'state', 'newsdesk'), { recursive: true });
+    execFileSync('mkfifo', [join(work, 'state', 'newsdesk', 'state.json')]);
+    const r = run(['list']);
+    rmSync(join(work, 'state'), { recursive: true, force: true });
+    return !r.timedOut && r.status === 0;
+  }],
+  ['a dangling link is named as one', () => {
+    const dir = folder('dangling', { 'a.md': ARTICLE });
+    symlinkSync(join(dir, 'gone.md'), join(dir, 'link.md'));
+    return /dangling symbolic link/.test(run(['list', '--dir', dir]).stderr);
+  }],
+  ['a file name that is not UTF-8 loads', () => {
+    const dir = folder('latin1', {});
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, 'caf')), Buffer.from([0xe9]), Buffer.from('.md')]), ARTICLE);
+    const r = run(['list', '--dir', dir]);
+    return r.status === 0 && r.stderr === '' && r.stdout.includes('Harbour reopens');
+  }],
+  ['UTF-16 with a BOM is decoded', () => {
+    const dir = folder('utf16', {});
+    writeFileSync(join(dir, 'wide.md'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(ARTICLE, 'utf16le')]));
+    const r = run(['list', '--dir', dir]);
+    return r.stderr === '' && r.stdout.includes('Harbour reopens');
+  }],
+  ['impossible dates are rejected with a message', () => {
+    const dir = folder('dates', { 'a.md': ARTICLE.replace('2025-03-01', '2025-13-45'), 'b.md': ARTICLE.replace('2025-03-01', '99999-01-01') });
+    const r = run(['list', '--dir', dir]);
+    return (r.stderr.match(/not a real calendar day/g) ?? []).length === 2 && !/9999|2025-13/.test(r.stdout);
+  }],
+  ['dates stay on their calendar day under TZ=Europe/Kyiv', () => {
+    const dir = folder('kyiv', { 'a.md': ARTICLE.replace('2025-03-01', 'March 3, 2024') });
+    return run(['list', '--dir', dir, '--json'], { env: { TZ: 'Europe/Kyiv' } }).stdout.includes('"2024-03-03"');
+  }],
+  ['yaml warnings go through the sanitised problem list', () => {
+    const dir = folder('yaml', { 'a.md': '---\ntitle: !foo Harbour\x1b]0;PWN\x07\n---\n\nBody.\n' });
+    const r = run(['list', '--dir', dir]);
+    return /front matter: Unresolved tag/.test(r.stderr) && clean(r) && !/PWN/.test(r.stderr + r.stdout);
+  }],
+  ['the command-line topic is cleaned', () => {
+    const r = run(['compare', '\x1b]0;PWN\x07truce', '--dir', folder('topic', { 'a.md': ARTICLE })]);
+    return r.status === 0 && clean(r) && !r.stdout.includes('PWN');
+  }],
+  ["compare '' and --dir '' are usage errors", () => run(['compare', '']).status === 2 && run(['--dir', '', 'list']).status === 2],
+  ['list > /dev/full is one line, exit 1', () => {
+    const full = openSync('/dev/full', 'w');
+    const r = run(['list'], { stdio: ['ignore', full, 'pipe'] });
+    closeSync(full);
+    return r.status === 1 && r.stderr === 'newsdesk: could not write the output: no space left on device (ENOSPC)\n';
+  }],
+];
+
+/** A small seeded generator (mulberry32). */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const PIECES = ['\x1b', '\x1b[', '\x1b]', '\x07', '\x9b', '\x9d', '\x1b\\', '0;', '52;c;', '2J', '31m', '?1049l', '&#27;', '&#x9b;', '\u202e', '\r', '\b', '\x00', '\xff', '\xfe', '---\n', 'title: ', 'date: ', '"', '\n', '\n\n', 'the truce held', ' said ', 'Ana Petrova', '# ', '[link](', 'http://x/', ')'];
+const seed = Number(process.env.NEWSDESK_FUZZ_SEED ?? Date.now() % 100_000);
+const next = random(seed);
+const rounds = quick ? 3 : 25;
+for (let round = 0; round < rounds; round++) {
+  faults.push([`random article bytes, round ${round + 1} (seed ${seed}): no foreign escape in list, read, summary, compare`, () => {
+    const dir = join(work, `fuzz-${round}`);
+    mkdirSync(dir);
+    for (let file = 0; file < 4; file++) {
+      let text = '';
+      while (text.length < 400) text += PIECES[Math.floor(next() * PIECES.length)];
+      const bytes = Buffer.from(text, 'latin1');
+      for (let i = 0; i < 8; i++) bytes[Math.floor(next() * bytes.length)] = Math.floor(next() * 256);
+      writeFileSync(join(dir, `f${file}.md`), bytes);
+    }
+    const results = [run(['list', '--dir', dir]), run(['compare', 'truce', '--dir', dir]), run(['list', '--dir', dir], { env: { FORCE_COLOR: '1' } })];
+    const listed = run(['list', '--dir', dir, '--json']);
+    for (const article of listed.status === 0 ? JSON.parse(listed.stdout) : []) {
+      results.push(run(['read', article.id, '--dir', dir]), run(['summary', article.id, '--dir', dir]));
+    }
+    return results.every((r) => !r.timedOut && (r.status === 0 || r.status === 2) && clean(r));
+  }]);
+}
+
+let held = 0;
+for (const [name, check] of faults) {
+  let ok = false;
+  try {
+    ok = Boolean(check());
+  } catch (error) {
+    console.log(`  error: ${error.message}`);
+  }
+  if (ok) held++;
+  console.log(`${ok ? 'held ' : 'BROKE'}  ${name}`);
+}
+rmSync(work, { recursive: true, force: true });
+console.log(`${faults.length} tried, ${held} held`);
+process.exitCode = held === faults.length ? 0 : 1;
