@@ -30,7 +30,7 @@ mkdirSync(outDir, { recursive: true });
 // swap the program (or its lazily imported chunks) under it.
 const appDir = join(outDir, 'app');
 rmSync(appDir, { recursive: true, force: true });
-for (const part of ['bin', 'dist', 'articles', 'package.json']) {
+for (const part of ['bin', 'dist', 'articles', 'package.json', 'README.md']) {
   if (existsSync(join(repoRoot, part))) cpSync(join(repoRoot, part), join(appDir, part), { recursive: true });
 }
 const bin = join(appDir, 'bin', 'newsdesk.js');
@@ -467,7 +467,9 @@ async function benchFootprint() {
 
   const temp = mkdtempSync(join(tmpdir(), 'newsdesk-bench-pack-'));
   try {
-    const packed = spawnSync('npm', ['pack', '--json', '--pack-destination', temp], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
+    // Packed from the bench's copy of the build without the prepack script: a clean rebuild of the
+    // repository's dist/ would pull chunks from under tests running beside the bench.
+    const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', temp], { cwd: appDir, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
     if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr.split('\n')[0]}`);
     const [info] = JSON.parse(packed.stdout);
     const tarball = join(temp, basename(info.filename));
