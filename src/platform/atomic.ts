@@ -44,20 +44,8 @@ function isRunning(pid: number): boolean {
  * it may be writing right now.
  */
 export function removeStaleTemporaries(path: string): void {
-  const directory = dirname(path);
-  const pattern = new RegExp(`^\\.${basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)\\.\\d+\\.tmp$`);
-  let names: string[];
-  try {
-    names = readdirSync(directory);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const match = pattern.exec(name);
-    if (match && Number(match[1]) !== process.pid && !isRunning(Number(match[1]))) {
-      rmSync(join(directory, name), { force: true });
-    }
-  }
+  const name = basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  removeTemporariesOfDeadWriters(dirname(path), new RegExp(`^\\.${name}\\.(\\d+)\\.\\d+\\.tmp$`));
 }
 
 /**
@@ -66,6 +54,11 @@ export function removeStaleTemporaries(path: string): void {
  * (`bodies-….bin.<pid>.tmp`). kill -9 leaves them behind, and nothing else ever would remove them.
  */
 export function removeDeadTemporaries(directory: string): void {
+  removeTemporariesOfDeadWriters(directory, /\.(\d+)(?:\.\d{10,})?\.tmp$/);
+}
+
+/** Removes the files in `directory` whose name matches `pattern`, its first group the writer's pid, when that writer is gone. */
+function removeTemporariesOfDeadWriters(directory: string, pattern: RegExp): void {
   let names: string[];
   try {
     names = readdirSync(directory);
@@ -73,7 +66,7 @@ export function removeDeadTemporaries(directory: string): void {
     return;
   }
   for (const name of names) {
-    const match = /\.(\d+)(?:\.\d{10,})?\.tmp$/.exec(name);
+    const match = pattern.exec(name);
     if (match && Number(match[1]) !== process.pid && !isRunning(Number(match[1]))) {
       rmSync(join(directory, name), { force: true });
     }
