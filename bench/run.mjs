@@ -348,25 +348,30 @@ async function benchAnalysis(library) {
   const cacheHome = join(outDir, 'cache-compare');
   const args = [bin, '--dir', library.dir, 'compare', 'ceasefire', '--json'];
   try {
-    const cold = [];
-    const warm = [];
-    for (let rep = 0; rep < config.compareColdReps; rep++) {
-      rmSync(cacheHome, { recursive: true, force: true });
-      const result = await runPiped(args, { env: appEnv(cacheHome), timeoutMs: 300_000 });
-      if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').at(-1) || `exit ${result.code}`);
-      cold.push(result.ms);
-    }
-    for (let rep = 0; rep < config.compareWarmReps; rep++) {
-      const result = await runPiped(args, { env: appEnv(cacheHome), timeoutMs: 300_000 });
-      if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').at(-1) || `exit ${result.code}`);
-      warm.push(result.ms);
-    }
+    const { cold, warm } = await timeColdAndWarm(args, cacheHome);
     row({ section: 'Analysis', measure: `compare ceasefire --json, ${library.label} articles, cold`, value: median(cold), reference: library.readMedian, refLabel: 'read every file once', absoluteLimit: 5_000, target: '<= 5 s' });
     row({ section: 'Analysis', measure: `compare ceasefire --json, ${library.label} articles, warm`, value: median(warm), reference: library.readMedian, refLabel: 'read every file once', absoluteLimit: 1000, target: '<= 1 s' });
     await benchStories(library, median(cold), median(warm));
   } catch (error) {
     failedRow('Analysis', `compare ceasefire --json, ${library.label} articles`, error, '<= 5 s cold, <= 1 s warm');
   }
+}
+
+/** Times a command with an emptied cache (cold), then with the cache it filled (warm). */
+async function timeColdAndWarm(args, cacheHome) {
+  const time = async () => {
+    const result = await runPiped(args, { env: appEnv(cacheHome), timeoutMs: 300_000 });
+    if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').at(-1) || `exit ${result.code}`);
+    return result.ms;
+  };
+  const cold = [];
+  const warm = [];
+  for (let rep = 0; rep < config.compareColdReps; rep++) {
+    rmSync(cacheHome, { recursive: true, force: true });
+    cold.push(await time());
+  }
+  for (let rep = 0; rep < config.compareWarmReps; rep++) warm.push(await time());
+  return { cold, warm };
 }
 
 /** Linear analysis: a 1 MB article's summary against a 100 KB one's (the same generator, the same probe). */
@@ -395,19 +400,7 @@ async function benchStories(library, compareCold, compareWarm) {
   const cacheHome = join(outDir, 'cache-stories');
   const args = [bin, '--dir', library.dir, 'stories', '--json'];
   try {
-    const cold = [];
-    const warm = [];
-    for (let rep = 0; rep < config.compareColdReps; rep++) {
-      rmSync(cacheHome, { recursive: true, force: true });
-      const result = await runPiped(args, { env: appEnv(cacheHome), timeoutMs: 300_000 });
-      if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').at(-1) || `exit ${result.code}`);
-      cold.push(result.ms);
-    }
-    for (let rep = 0; rep < config.compareWarmReps; rep++) {
-      const result = await runPiped(args, { env: appEnv(cacheHome), timeoutMs: 300_000 });
-      if (result.code !== 0) throw new Error(result.stderr.trim().split('\n').at(-1) || `exit ${result.code}`);
-      warm.push(result.ms);
-    }
+    const { cold, warm } = await timeColdAndWarm(args, cacheHome);
     row({ section: 'Analysis', measure: `stories --json, ${library.label} articles, cold`, value: median(cold), reference: compareCold, refLabel: 'compare --json, cold', ratioLimit: 1, target: '<= 1x compare, cold' });
     row({ section: 'Analysis', measure: `stories --json, ${library.label} articles, warm (cached)`, value: median(warm), reference: compareWarm, refLabel: 'compare --json, warm', ratioLimit: 1.2, target: '<= 1.2x compare, warm' });
   } catch (error) {
