@@ -54,7 +54,7 @@ const ORG_WORDS = new Set(
     'University College Company Terminals Group Association Federation League Institute Network Navy Guard Police Court Parliament ' +
     'Assembly Senate Congress Times Post Herald Gazette Radio Television News Observer Tribune Journal Reuters Corporation Corp ' +
     'Inc Ltd Alliance Coalition Cabinet Department Embassy Foundation Fund Trust Society Red Crescent Cross Watch Kremlin Pentagon ' +
-    'Junta Presidency Secretariat Unit Battalion Regiment Division Militia Council’s Fishermen’s Fishermen\'s'
+    'Junta Presidency Secretariat Unit Battalion Regiment Division Militia'
   ).split(' '),
 );
 

@@ -13,7 +13,7 @@ export const SAY = [
   'reiterated', 'maintain', 'maintains', 'maintained', 'concede', 'concedes', 'conceded', 'admit', 'admits', 'admitted', 'assert',
   'asserts', 'asserted', 'contend', 'contends', 'contended', 'allege', 'alleges', 'alleged', 'predict', 'predicts', 'predicted', 'hint',
   'hinted', 'caution', 'cautioned', 'complain', 'complained', 'countered', 'replied', 'wrote', 'writes', 'report', 'reports', 'reported',
-  'emphasised', 'emphasized', 'recalled', 'suggest', 'suggests', 'suggested', 'estimated', 'stated', 'announce', 'announces', 'announced',
+  'emphasised', 'emphasized', 'recalled', 'suggest', 'suggests', 'suggested', 'estimated', 'stated', 'states', 'announce', 'announces', 'announced',
   'declare', 'declares', 'declared', 'observed', 'remarked', 'agreed', 'believes', 'insists', 'signalled', 'signaled', 'indicated',
 ];
 export const ACT = [

@@ -137,6 +137,9 @@ export function readNounPhrase(text: string, start: number, names: readonly Name
     if (body && body.kind !== 'person') return { kind: 'name', mention: body, apposition: null };
     if (!body) return { kind: 'body', text: forBody[1] };
   }
+  // "A statement from the Velmar Council said", "a letter signed by X": the document's author speaks.
+  const document = /^(?:a|an|the|its|their|his|her)\s+(?:\p{L}+\s+)?(?:statement|communiqu[eé]|letter|post|message|notice|release|bulletin)\s+(?:from|by|issued by|signed by)\s+(.+)$/iu.exec(np);
+  if (document) return readNounPhrase(document[1], offset + np.length - document[1].length, names, null) ?? { kind: 'body', text: document[1] };
   const words = np.split(/\s+/);
   const head = words[words.length - 1].toLowerCase().replace(/['’]s?$/, '');
   const det = words[0].toLowerCase();
@@ -282,6 +285,8 @@ export function findReportingEvents(frame: string, names: readonly NameMention[]
     // "put it": only with a colon after ("put it bluntly: ...").
     if (/^puts? it$/.test(verb) && !/^[^.;]{0,50}:/.test(frame.slice(end))) continue;
     if (verb === 'went further' && !/^[^.;]*?,\s*\p{L}+ing\b/u.test(frame.slice(end))) continue;
+    // "states" is a verb only in lower case and before its content ("the ministry states that"), never "United States" or "member states".
+    if (verb === 'states' && (m[0] !== 'states' || !/^\s*(?:that\b|:|[“"])/.test(frame.slice(end)))) continue;
     // Nouns and adjectives that share a verb's spelling: "a senior official's claim", "the offer", "the order".
     if (/(?<!\p{L})(?:the|a|an|this|that|its|his|her|their|our|any|no|every|such|rebel|truce|ceasefire|peace)\s+$/iu.test(before) && !/ing$/.test(verb)) continue;
     if (/^(?:offer|order|claim|report|promise|pledge|demand|request|note|decree|broker|sign)$/.test(verb) && !/(?<!\p{L})(?:to|will|would|can|could|must|may|might|did|do|does|not|they|we|i|you)\s+$/iu.test(before)) continue;

@@ -20,6 +20,13 @@ describe('reporting events', () => {
     expect(first('Tolsen put it bluntly: the truce was over.')).toMatchObject({ colon: true, content: true });
   });
 
+  it('reads "states" only as a lower-case verb before its content, and a statement from a body as the body', () => {
+    expect(first('The ministry states that the truce holds.')?.subject).toMatchObject({ kind: 'body', text: 'The ministry' });
+    expect(first('The Corran Relief Council states: the truce held.')?.subject).toMatchObject({ kind: 'name', mention: { name: 'Corran Relief Council' } });
+    expect(first('The United States sent monitors to the port.')).toBeNull();
+    expect(first('A brief statement issued by the Corran Relief Council said the truce held.')?.subject).toMatchObject({ kind: 'name', mention: { name: 'Corran Relief Council' } });
+  });
+
   it('leaves the agentless passive and a report inside a subordinate clause without a speaker', () => {
     expect(first('The truce was announced on the radio on Sunday.')).toBeNull();
     expect(first('An unnamed official, speaking on condition of anonymity, said the truce held.')?.subject).toMatchObject({ kind: 'unnamed' });
