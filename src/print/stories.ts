@@ -1,8 +1,8 @@
-import wrapAnsi from 'wrap-ansi';
 import type { Comparison, Story, StoryReport } from '../analysis/types.js';
 import { createStyler, type Styler } from './style.js';
 import { evidencePointer } from './summary.js';
 import { comparisonSections } from './compare.js';
+import { wrapStyled } from '../render/wrap.js';
 
 /**
  * Stories as text to read (each story: its articles with outlet, date and title, its main people
@@ -17,9 +17,7 @@ export interface StoriesTextOptions {
 
 function wrapIndented(text: string, indent: string, width: number): string[] {
   const room = Math.max(20, width - indent.length);
-  return wrapAnsi(text, room, { hard: true, trim: true })
-    .split('\n')
-    .map((l) => indent + l);
+  return wrapStyled(text, room).map((l) => indent + l);
 }
 
 function plural(n: number, word: string, many = `${word}s`): string {

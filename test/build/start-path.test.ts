@@ -14,7 +14,7 @@ const require = createRequire(join(root, 'package.json'));
 const temp = mkdtempSync(join(tmpdir(), 'newsdesk-start-path-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
-/** Every copy of string-width the bundle takes: the one Ink and we import, and wrap-ansi's own. */
+/** Every copy of string-width the bundle takes: the one Ink and we import, and the one Ink's wrap-ansi brings. */
 const copies = [join(root, 'node_modules', 'string-width', 'index.js'), join(root, 'node_modules', 'wrap-ansi', 'node_modules', 'string-width', 'index.js')];
 
 async function bundled(entry: string, name: string): Promise<Record<string, unknown>> {
