@@ -28,7 +28,8 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, opt
   if (durable) syncDirectory(directory);
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process with this pid runs (as anyone). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -1,5 +1,6 @@
 import { renameSync } from 'node:fs';
 import { removeStaleTemporaries, writeFileAtomicSync } from '../platform/atomic.js';
+import { withLockSync } from '../platform/lock.js';
 import { stateFilePath } from '../platform/paths.js';
 import { NotRegularFileError, readRegularFile } from '../platform/regular-file.js';
 import type { ArticleReadState, ReadState, StateProblem } from './types.js';
@@ -110,18 +111,24 @@ export function saveReadState(directory: string, state: ReadState, base: ReadSta
 
 export function saveReadStateMerged(directory: string, state: ReadState, base: ReadState): { problem: StateProblem | null; saved: ReadState | null } {
   const path = stateFilePath(directory);
+  try {
+    // Read, merge and write under the lock: two readers saving at the same moment would otherwise both
+    // merge with the same disk state, and the second rename would drop the first one's change.
+    return withLockSync(path, () => mergeIntoDisk(path, state, base));
+  } catch (error) {
+    return { problem: { path, message: `could not save the reading state: ${describe(error)}` }, saved: null };
+  }
+}
+
+function mergeIntoDisk(path: string, state: ReadState, base: ReadState): { problem: StateProblem | null; saved: ReadState | null } {
   const disk = readStateFile(path);
   // Never replace what someone put there that is not a state file; an unreadable one, the write reports.
   if (disk.kind === 'special') return { problem: { path, message: disk.message }, saved: null };
   // A corrupt file on disk was set aside at load (or appeared since): it holds nothing to merge.
   const onDisk = disk.kind === 'text' ? (parseReadState(disk.text) ?? emptyReadState()) : emptyReadState();
   const merged = mergeReadState(onDisk, base, state);
-  try {
-    writeFileAtomicSync(path, `${JSON.stringify(merged, null, 2)}\n`);
-    return { problem: null, saved: merged };
-  } catch (error) {
-    return { problem: { path, message: `could not save the reading state: ${describe(error)}` }, saved: null };
-  }
+  writeFileAtomicSync(path, `${JSON.stringify(merged, null, 2)}\n`);
+  return { problem: null, saved: merged };
 }
 
 /** The state after opening an article (pure). */
