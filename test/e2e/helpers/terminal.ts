@@ -17,10 +17,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import xtermHeadless from '@xterm/headless';
-import * as pty from 'node-pty';
-
-const { Terminal: HeadlessTerminal } = xtermHeadless;
+import { isCiVariable, spawnPty, type PtySession } from '../../helpers/pty.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 export const BIN = join(ROOT, 'bin', 'newsdesk.js');
@@ -73,11 +70,6 @@ export type ScreenCheck = string | RegExp | ((screen: string) => boolean);
 /** How long output must be quiet before a screen counts as settled (a frame is written in one go). */
 const SETTLE_MS = 30;
 
-/** Environment variables that make Ink (is-in-ci) print only the last frame instead of drawing. */
-function isCiVariable(name: string): boolean {
-  return name === 'CI' || name === 'CONTINUOUS_INTEGRATION' || name.startsWith('CI_') || name === 'BUILD_NUMBER' || name === 'RUN_ID';
-}
-
 /** The child's environment: ours without CI markers and colour overrides, plus the test's own. */
 export function childEnv(stateHome: string, extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {};
@@ -116,83 +108,58 @@ function matches(screen: string, check: ScreenCheck): boolean {
 }
 
 export class TestTerminal {
-  /** Everything the program wrote, as received (escape sequences included). */
-  output = '';
-  private readonly term: InstanceType<typeof HeadlessTerminal>;
-  private readonly child: pty.IPty;
-  private exitStatus: ExitStatus | null = null;
-  private readonly exitWaiters: ((status: ExitStatus) => void)[] = [];
-  private readonly changeWaiters = new Set<() => void>();
+  private readonly session: PtySession;
   private readonly ownedStateHome: string | null;
-  private parsing: Promise<void> = Promise.resolve();
-  private lastDataAt = 0;
   readonly stateHome: string;
 
   constructor(options: TerminalOptions = {}) {
-    const cols = options.cols ?? 80;
-    const rows = options.rows ?? 24;
     this.ownedStateHome = options.stateHome ? null : mkdtempSync(join(tmpdir(), 'newsdesk-e2e-'));
     this.stateHome = options.stateHome ?? this.ownedStateHome!;
-    this.term = new HeadlessTerminal({ cols, rows, allowProposedApi: true, scrollback: 1000 });
-    this.child = pty.spawn(process.execPath, [options.entry ?? BIN, ...(options.args ?? [])], {
-      name: 'xterm-256color',
-      cols,
-      rows,
+    this.session = spawnPty({
+      args: [options.entry ?? BIN, ...(options.args ?? [])],
+      cols: options.cols ?? 80,
+      rows: options.rows ?? 24,
       cwd: options.cwd ?? ROOT,
       env: childEnv(this.stateHome, options.env),
-    });
-    this.child.onData((data) => {
-      this.output += data;
-      this.lastDataAt = Date.now();
-      this.parsing = new Promise((done) => this.term.write(data, done));
-      void this.parsing.then(() => this.notify());
-    });
-    this.child.onExit(({ exitCode, signal }) => {
-      this.exitStatus = { exitCode, signal };
-      void this.parsing.then(() => {
-        for (const waiter of this.exitWaiters.splice(0)) waiter(this.exitStatus!);
-        this.notify();
-      });
+      scrollback: 1000,
+      record: true,
     });
   }
 
-  private notify(): void {
-    for (const waiter of [...this.changeWaiters]) waiter();
+  /** Everything the program wrote, as received (escape sequences included). */
+  get output(): string {
+    return this.session.output;
   }
 
   get pid(): number {
-    return this.child.pid;
+    return this.session.pid;
   }
 
   get exited(): boolean {
-    return this.exitStatus !== null;
+    return this.session.exited;
   }
 
   /** The visible screen's rows, trailing spaces trimmed. */
   lines(): string[] {
-    const buffer = this.term.buffer.active;
-    const rows: string[] = [];
-    for (let y = 0; y < this.term.rows; y++) {
-      rows.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
-    }
-    return rows;
+    return this.session.lines();
   }
 
   /** The visible screen as text, one row per line. */
   screen(): string {
-    return this.lines().join('\n');
+    return this.session.screenText();
   }
 
   /** Text shown in inverse video (selection, search matches), one entry per run of inverse cells. */
   inverseText(): string[] {
-    const buffer = this.term.buffer.active;
+    const { term } = this.session;
+    const buffer = term.buffer.active;
     const runs: string[] = [];
     const cell = buffer.getNullCell();
-    for (let y = 0; y < this.term.rows; y++) {
+    for (let y = 0; y < term.rows; y++) {
       const line = buffer.getLine(buffer.viewportY + y);
       if (!line) continue;
       let run = '';
-      for (let x = 0; x < this.term.cols; x++) {
+      for (let x = 0; x < term.cols; x++) {
         line.getCell(x, cell);
         if (cell.isInverse()) run += cell.getChars() || (cell.getWidth() === 0 ? '' : ' ');
         else if (run !== '') {
@@ -214,26 +181,25 @@ export class TestTerminal {
 
   /** Which xterm buffer is showing: 'alternate' while the reader runs, 'normal' after it restored the terminal. */
   bufferType(): 'normal' | 'alternate' {
-    return this.term.buffer.active.type;
+    return this.session.term.buffer.active.type;
   }
 
   /** Sends keys: plain characters as typed, or entries of KEYS. Each argument is one write. */
   press(...keys: string[]): void {
-    for (const key of keys) if (!this.exitStatus) this.child.write(key);
+    for (const key of keys) this.session.write(key);
   }
 
   /** Types text one character at a time (a paste would arrive as one chunk). */
   type(text: string): void {
-    for (const char of text) if (!this.exitStatus) this.child.write(char);
+    for (const char of text) this.session.write(char);
   }
 
   resize(cols: number, rows: number): void {
-    this.term.resize(cols, rows);
-    this.child.resize(cols, rows);
+    this.session.resize(cols, rows);
   }
 
   kill(signal: NodeJS.Signals = 'SIGTERM'): void {
-    this.child.kill(signal);
+    this.session.kill(signal);
   }
 
   /**
@@ -241,12 +207,12 @@ export class TestTerminal {
    * stdin ends and its writes fail with EIO, and only then does SIGHUP arrive.
    */
   hangUp(): void {
-    (this.child as unknown as { destroy(): void }).destroy();
+    this.session.hangUp();
   }
 
   /** The device of the terminal's slave side (/dev/pts/N), for `stty -F` from outside. */
   get device(): string {
-    return (this.child as unknown as { _pty: string })._pty;
+    return this.session.device;
   }
 
   /**
@@ -257,45 +223,10 @@ export class TestTerminal {
   async waitFor(check: ScreenCheck, timeout = 10_000): Promise<string> {
     const deadline = Date.now() + timeout;
     for (;;) {
-      await this.waitForMatch(check, Math.max(0, deadline - Date.now()));
-      await this.settle();
+      await this.session.waitFor((screen) => matches(screen, check), Math.max(0, deadline - Date.now()), describe(check));
+      await this.session.settle(SETTLE_MS);
       if (matches(this.screen(), check)) return this.screen();
     }
-  }
-
-  /** Waits until no output has arrived for SETTLE_MS and all of it has been parsed. */
-  private async settle(): Promise<void> {
-    for (;;) {
-      await this.parsing;
-      const quietFor = Date.now() - this.lastDataAt;
-      if (quietFor >= SETTLE_MS) return;
-      await new Promise((resolveWait) => setTimeout(resolveWait, SETTLE_MS - quietFor));
-    }
-  }
-
-  private async waitForMatch(check: ScreenCheck, timeout: number): Promise<string> {
-    await this.parsing;
-    if (matches(this.screen(), check)) return this.screen();
-    return new Promise((resolvePromise, reject) => {
-      const onChange = (): void => {
-        if (matches(this.screen(), check)) {
-          cleanup();
-          resolvePromise(this.screen());
-        } else if (this.exitStatus) {
-          cleanup();
-          reject(new Error(`program exited (${JSON.stringify(this.exitStatus)}) before ${describe(check)}; screen:\n${this.screen()}`));
-        }
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`timed out waiting for ${describe(check)}; screen:\n${this.screen()}`));
-      }, timeout);
-      const cleanup = (): void => {
-        clearTimeout(timer);
-        this.changeWaiters.delete(onChange);
-      };
-      this.changeWaiters.add(onChange);
-    });
   }
 
   /** Waits until the screen shows `text`. */
@@ -308,15 +239,10 @@ export class TestTerminal {
     return this.waitFor((screen) => !matches(screen, text), timeout);
   }
 
-  waitForExit(timeout = 10_000): Promise<ExitStatus> {
-    if (this.exitStatus) return this.parsing.then(() => this.exitStatus!);
-    return new Promise((resolvePromise, reject) => {
-      const timer = setTimeout(() => reject(new Error(`program did not exit; screen:\n${this.screen()}`)), timeout);
-      this.exitWaiters.push((status) => {
-        clearTimeout(timer);
-        resolvePromise(status);
-      });
-    });
+  async waitForExit(timeout = 10_000): Promise<ExitStatus> {
+    const info = await this.session.waitExit(timeout);
+    if (!info) throw new Error(`program did not exit; screen:\n${this.screen()}`);
+    return { exitCode: info.exitCode, signal: info.signal };
   }
 
   /** Whether the last alternate-screen switch in the byte stream is the one that leaves it. */
@@ -337,14 +263,7 @@ export class TestTerminal {
   }
 
   dispose(): void {
-    if (!this.exitStatus) {
-      try {
-        this.child.kill('SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    }
-    this.term.dispose();
+    this.session.dispose();
     if (this.ownedStateHome) rmSync(this.ownedStateHome, { recursive: true, force: true });
   }
 }
