@@ -125,6 +125,7 @@ export function attributeDetailed(input: AnalysisInput, sentences: Sentence[]): 
     frameEvents[s.index] = { events, speakers };
     const main = events.findIndex((ev, i) => speakers[i] && ev.content);
     const speaker = main >= 0 ? speakers[main] : null;
+    if (speaker && /\b(?:statement|communiqu[eé])\b/i.test(frame)) chains.statementMaker = { entity: speaker, sentence: s.index };
     if (speaker && speaker.kind === 'person' && !speaker.gender) {
       // "denied that his fighters ...", "who said her staff ...": the speaker's own possessive.
       const own = /^\s+(?:[\p{L},]+\s+){0,4}?(his|her)\b/iu.exec(frame.slice(events[main].end));

@@ -1,6 +1,7 @@
 import { foldAccents, wordKey } from './names.js';
 import { ROLE_NOUNS, looksDemonym, type NameMention } from './mentions.js';
 import type { SubjectRef } from './reporting.js';
+import { DOCUMENT } from './reporting-verbs.js';
 
 /**
  * Entity chains: per article, every mention of a person or organisation joined to one entity.
@@ -69,6 +70,8 @@ function initials(tokens: string[]): string {
 }
 
 export class EntityChains {
+  /** Who last issued a statement ("X said in a statement", "a statement from X"), for a later "the statement said". */
+  statementMaker: { entity: Entity; sentence: number } | null = null;
   readonly entities: Entity[] = [];
   /** Per sentence: the subject entity first, then other persons mentioned, in order. */
   private readonly salience: Entity[][] = [];
@@ -315,6 +318,11 @@ export class EntityChains {
     // A body met before with a qualifier: "the ministry" after "The Ostreli defence ministry".
     const earlier = this.latestBody((e) => e.name.toLowerCase().endsWith(lower) && e.name.length > lower.length);
     if (earlier) return this.touch(earlier, sentence);
+    // A named organisation met in the last few sentences whose name ends in the noun: "the ministry" after "the DPR Defense Ministry".
+    if (!/\s/.test(lower)) {
+      const named = this.entities.slice(-80).filter((e) => e.kind === 'org' && sentence - e.lastSentence <= 3 && e.tokens.length > 1 && e.tokens[e.tokens.length - 1].toLowerCase() === lower);
+      if (named.length) return this.touch(named.sort((a, b) => b.lastSentence - a.lastSentence)[0], sentence);
+    }
     if (place) return this.body(`${lower} in ${place}`, sentence);
     if (this.home && (COUNTRY_NOUNS.test(lower) || /(?:ministry|army|media|government|forces)$/.test(lower))) return this.body(`${this.home} ${lower}`, sentence);
     return null;
@@ -378,6 +386,11 @@ export class EntityChains {
         return e ? this.touch(e, sentence) : this.unnamed(ref.text, sentence, true);
       }
       case 'body':
+        if (DOCUMENT.test(ref.text)) {
+          // "the statement said": the one who issued it, if that was a few sentences back; else narration.
+          const maker = this.statementMaker;
+          return maker && sentence - maker.sentence <= 4 ? this.touch(maker.entity, sentence) : null;
+        }
         return this.resolveBody(ref.text, sentence, place) ?? this.unnamed(ref.text.replace(/^the\s+/i, ''), sentence);
       case 'unnamed':
         return this.unnamed(ref.text, sentence);

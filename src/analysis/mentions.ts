@@ -59,7 +59,7 @@ const ORG_WORDS = new Set(
 );
 
 /** Words that make a capitalised run a place. */
-const PLACE_FIRST = new Set('Port San Santa Saint St. Las Los Alto Upper Lower North South East West Lake Mount Mt. Cape Jebel Puerto New Fort Gulf Bay'.split(' '));
+const PLACE_FIRST = new Set('Port San Santa Saint St. Las Los Alto Upper Lower North South East West Eastern Western Northern Southern Central Lake Mount Mt. Cape Jebel Puerto New Fort Gulf Bay'.split(' '));
 const PLACE_LAST = new Set('Ford City Valley Island Islands Strait Sea River Bay Street Province Region District Basin Ridge Mountains Hills Coast Gulf Square Road Avenue'.split(' '));
 
 /** Capitalised words that open sentences without naming anything. */

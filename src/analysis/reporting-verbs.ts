@@ -38,3 +38,6 @@ export const VERB_AHEAD = new RegExp(
   `^(?:\\s+\\p{Ll}+ly)?(?:\\s+(?:has|had|also|later|first|then|have|would|will))?\\s+(?:${[...PHRASES.map(([p]) => p), ...SAY, ...ACT].sort((a, b) => b.length - a.length).join('|')})(?!\\p{L})`,
   'u',
 );
+
+/** A document that speaks for whoever issued it: "the statement said". */
+export const DOCUMENT = /^(?:the|this|that|its|their)\s+(?:joint\s+|brief\s+|written\s+|official\s+)?(?:statement|communiqu[eé]|letter|release|declaration)$/i;

@@ -1,5 +1,5 @@
 import { ROLE_NOUNS, looksDemonym, type NameMention } from './mentions.js';
-import { ACT, ENACT, PHRASES, SAY } from './reporting-verbs.js';
+import { ACT, DOCUMENT, ENACT, PHRASES, SAY } from './reporting-verbs.js';
 
 /**
  * Reporting events: where a sentence's narration says that someone said something, and who.
@@ -70,7 +70,7 @@ export const BODY_HEADS = new Set(
     'council committee police forces rebels guerrillas militants insurgents separatists fighters brigades group movement ' +
     'organisation organization coalition alliance junta regime cabinet presidency embassy delegation parliament court campaign ' +
     'chiefs commanders administration command staff service services spokesman spokeswoman spokesperson team observers negotiators ' +
-    'mediators governments hospital prosecutors'
+    'mediators governments hospital prosecutors department'
   ).split(' '),
 );
 
@@ -140,6 +140,15 @@ export function readNounPhrase(text: string, start: number, names: readonly Name
   // "A statement from the Velmar Council said", "a letter signed by X": the document's author speaks.
   const document = /^(?:a|an|the|its|their|his|her)\s+(?:\p{L}+\s+)?(?:statement|communiqu[eé]|letter|post|message|notice|release|bulletin)\s+(?:from|by|issued by|signed by)\s+(.+)$/iu.exec(np);
   if (document) return readNounPhrase(document[1], offset + np.length - document[1].length, names, null) ?? { kind: 'body', text: document[1] };
+  if (DOCUMENT.test(np)) return { kind: 'body', text: np };
+  // "the deputy head of the DPR militia", "the presidents of Ukraine and Russia": a role held in a body or place.
+  const roleOf = /^(?:the|a|an|his|her|its|their)\s+((?:[\p{L}-]+\s+){0,2}?)([\p{L}-]+?)(s)?\s+(?:of|for|at|in)\s+\S/iu.exec(np);
+  if (roleOf && ROLE_NOUNS.has(roleOf[2].toLowerCase()) && !roleOf[1].split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && !looksDemonym(w))) {
+    if (roleOf[3] || INDEFINITE.test(np)) return { kind: 'unnamed', text: np };
+    return { kind: 'description', text: np, roleNoun: roleOf[2].toLowerCase(), demonym: np.split(/\s+/).find((w) => looksDemonym(w)) ?? null, name: null };
+  }
+  // "Two other ceasefires agreed earlier": a thing is never a speaker.
+  if (/^(?:the\s+|two\s+|other\s+|\p{L}+\s+)*(?:ceasefires?|truces?|deals?|agreements?|accords?|talks|plans?|proposals?|offers?|attacks?|strikes?|weapons|guns)$/iu.test(np)) return null;
   const words = np.split(/\s+/);
   const head = words[words.length - 1].toLowerCase().replace(/['’]s?$/, '');
   const det = words[0].toLowerCase();
@@ -148,6 +157,14 @@ export function readNounPhrase(text: string, start: number, names: readonly Name
     if (INDEFINITE.test(det) && !appositive) return { kind: 'unnamed', text: np };
     const demonym = words.find((w) => looksDemonym(w)) ?? null;
     return { kind: 'description', text: np, roleNoun: head === 'staff' ? 'chief of staff' : head, demonym, name: appositive && appositive.kind === 'person' ? appositive : null };
+  }
+  // "The rebel groups left in Syria's Eastern Ghouta", "Residents of Port Vell": a plural common noun heads the
+  // phrase and the names after its preposition only say where or whose; the group speaks, not the name.
+  const firstName = inside.find((m) => !m.possessive) ?? inside[0];
+  if (firstName) {
+    const lead = np.slice(0, Math.max(0, firstName.start - offset));
+    const headed = /^((?:the\s+)?(?:[\p{Ll}-]+\s+){0,3}[\p{Ll}-]+s)\s+(?:(?:left|based|living|stationed|fighting|gathered)\s+)?(?:in|of|from|at|across|near|inside|around)\s/iu.exec(lead);
+    if (headed && !ROLE_NOUNS.has(headed[1].split(/\s+/).pop()!.toLowerCase().replace(/s$/, ''))) return { kind: 'body', text: headed[1] };
   }
   if (inside.some((m) => m.kind === 'person' && !m.possessive)) {
     const m = inside.find((x) => x.kind === 'person' && !x.possessive)!;
@@ -315,7 +332,9 @@ export function findReportingEvents(frame: string, names: readonly NameMention[]
     if (!subject && inverted) subject = subjectAfter(frame, end, names);
     const continues = !subject && found.continues && events.length > 0;
     if (!subject && !continues) continue;
-    const contentBefore = inverted || /\w.*,\s*(?:[^,]{0,80})$/.test(before) && !ADVERBIAL.test(before.trim()) && before.split(',')[0].trim().split(/\s+/).length >= 3;
+    // The sentence's opening (bounded) decides whether what comes before the last comma is content or an adverbial.
+    const opening = frame.slice(0, Math.min(start, 200));
+    const contentBefore = inverted || /\w.*,\s*(?:[^,]{0,120})$/.test(before) && !ADVERBIAL.test(opening.trim()) && opening.split(',')[0].trim().split(/\s+/).length >= 3;
     const colon = /^[^.;"“]{0,60}:\s*\S/.test(frame.slice(end)) || /^\s*:/.test(frame.slice(end));
     const content = colon || hasContent(frame, end, cls, verb, contentBefore);
     if (content) reported = true;

@@ -20,7 +20,7 @@ const CARRY_ON = /^\s*["“]?\s*(?:But|And|Yet|Still)\b/;
 
 /** Words of armed conflict, violence and negotiation between parties; two distinct ones make an article about conflict. */
 const CONFLICT =
-  /\b(?:army|armies|troops|soldiers?|military|militar\w+|rebels?|rebellion|guerrillas?|militants?|insurgents?|insurgency|gunmen|militias?|fighters|shell(?:s|ed|ing)|artillery|mortars?|missiles?|drones?|air\s?strikes?|bomb(?:s|ed|ing)|warring|wars?(?!\s+of\s+words)|conflict|hostilities|offensive|front\s?line|siege|besieged|ambush(?:ed)?|navy|navies|warships?|weapons|guns|combat|invasion|occupation|separatists?|brigades?|fighting|clashes|casualties|negotiators?|negotiations|mediators?|mediation|diplomats?|killed|wounded|aggression|checkpoints?|observers|monitors|escalation|violence|prisoners|hostages|humanitarian|generals?|strikers|striking|walkout|picket\w*|unions?|dispute|protesters|junta|coup)\b/gi;
+  /\b(?:army|armies|troops|soldiers?|military|militar\w+|rebels?|rebellion|guerrillas?|militants?|insurgents?|insurgency|gunmen|militias?|fighters|shell(?:s|ed|ing)|artillery|mortars?|missiles?|drones?|air\s?strikes?|bomb(?:s|ed|ing)|warring|wars?(?!\s+of\s+words)|conflict|hostilities|offensive|front\s?line|siege|besieged|ambush(?:ed)?|navy|navies|warships?|weapons|guns|combat|invasion|occupation|separatists?|brigades?|fighting|clashes|casualties|negotiat\w*|peace|factions?|regime|deadlock|mediators?|mediation|diplomats?|killed|wounded|aggression|checkpoints?|observers|monitors|escalation|violence|prisoners|hostages|humanitarian|generals?|strikers|striking|walkout|picket\w*|unions?|dispute|protesters|junta|coup)\b/gi;
 
 function isProperUse(text: string, at: number, length: number): boolean {
   const word = text.slice(at, at + length);

@@ -132,3 +132,28 @@ describe('attributeSentences with a role for a name', () => {
     expect(rows[0].att.speaker).toBe('Varnia’s foreign ministry');
   });
 });
+
+describe('attributeSentences on forms seen failing in published reports', () => {
+  it('lets "the statement" speak for who issued it, and "the ministry" for the named ministry just met', () => {
+    const rows = attribute(para(
+      'In a joint statement, the Tarsel Liberation Front said the mediators should host talks on a truce in Vell.',
+      '"We are ready to sign a truce tomorrow," the statement said.',
+      'Over the past two days, the Corran Defence Ministry has counted more shelling.',
+      'The ministry said that 16 violations of the truce were registered.',
+    ));
+    expect(who(rows, 'We are ready').speaker).toBe('Tarsel Liberation Front');
+    expect(who(rows, '16 violations').speaker).toBe('Corran Defence Ministry');
+  });
+
+  it('reads a group placed by a preposition, a role held in a body, and a thing as no speaker', () => {
+    const rows = attribute(para(
+      'The rebel groups left in Marovia’s Eastern Hollin said on Friday they would accept a truce.',
+      'Talks collapsed overnight, the deputy head of the Corran militia said, and the shelling went on despite the truce.',
+      'Two other truces agreed earlier this month were broken almost immediately.',
+    ));
+    expect(who(rows, 'rebel groups').speaker).not.toMatch(/Hollin/);
+    expect(who(rows, 'rebel groups').speaker).toMatch(/rebel groups/);
+    expect(who(rows, 'Talks collapsed').speaker).toMatch(/deputy head of the Corran militia/);
+    expect(who(rows, 'Two other truces').speaker).toBeNull();
+  });
+});

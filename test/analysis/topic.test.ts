@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/analysis/sentences.js';
-import { topicalSentences } from '../../src/analysis/topic.js';
+import { aboutConflict, topicalSentences } from '../../src/analysis/topic.js';
 import { topicMatcher } from '../../src/analysis/topics.js';
 
 function topical(paragraphs: string[], title = 'x'): string[] {
@@ -24,5 +24,13 @@ describe('topic beyond its keywords', () => {
   it('yields nothing from an article that only shares words with the topic', () => {
     expect(topical(['The two players called a truce before the final.', 'Fans cheered the handshake at the net.'])).toEqual([]);
     expect(topical(['Crews fought a fire on Ceasefire Street.', 'Ceasefire Street stays closed.'])).toEqual([]);
+  });
+});
+
+describe('aboutConflict', () => {
+  it('counts negotiation between parties: rebels and peace talks, a movement refusing a truce before direct negotiations', () => {
+    expect(aboutConflict(['The offer of a truce by the Tarsel rebels was rejected, as the two sides look to peace talks in Vell.'])).toBe(true);
+    expect(aboutConflict(['The movement could only agree to a truce after it could negotiate directly; the situation had reached deadlock, it said.'])).toBe(true);
+    expect(aboutConflict(['The two tennis stars called a truce over dinner after the final.'])).toBe(false);
   });
 });
