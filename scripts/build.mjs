@@ -6,6 +6,7 @@ import { existsSync, statSync, readdirSync, rmSync, writeFileSync } from 'node:f
 import { join, dirname, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { inkLineFastPathPlugin } from './ink-line-fast-path.mjs';
 import { startPathPlugin } from './start-path-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -76,7 +77,8 @@ const result = await build({
     '@mixmark-io/domino': join(root, 'scripts', 'domino-stub.mjs'),
   },
   // Yoga without fetch(), string-width set up on first need: see scripts/start-path-plugin.mjs.
-  plugins: [startPathPlugin],
+  // Ink's Output.get with a fast path for rows written whole (the pager's lines): ink-line-fast-path.mjs.
+  plugins: [startPathPlugin, inkLineFastPathPlugin],
   metafile: true,
   // Some bundled CommonJS packages call require(); give the ESM bundle one.
   banner: {
