@@ -179,7 +179,11 @@ export function attributeDetailed(input: AnalysisInput, sentences: Sentence[]): 
     }
     if (!speaker) {
       const fe = frameOf(firstS);
-      const before = fe ? fe.events.findIndex((ev, i) => fe.speakers[i] && firstS.start + ev.end <= firstPart.start + 1) : -1;
+      // The nearest report before the quote: "According to the radio, the envoy said, “…”" is the envoy's.
+      let before = -1;
+      if (fe) fe.events.forEach((ev, i) => {
+        if (fe.speakers[i] && firstS.start + ev.end <= firstPart.start + 1) before = i;
+      });
       if (before >= 0) {
         speaker = fe.speakers[before];
         framing = firstS;

@@ -233,6 +233,8 @@ export class EntityChains {
     const wantsPerson = gender !== null;
     const fits = (e: Entity): boolean => {
       if (wantsPerson) return e.kind === 'person';
+      // A demonym ("Syrian") is an adjective, never what "it" or "they" stands for.
+      if (e.kind === 'word' && looksDemonym(e.name)) return false;
       if (word === 'it') return e.kind === 'org' || e.kind === 'body' || e.kind === 'word';
       return e.kind === 'org' || e.kind === 'body' || e.kind === 'unnamed' || e.kind === 'word';
     };
@@ -283,7 +285,15 @@ export class EntityChains {
     const byWord = orgs.find((e) => e.tokens.some((t) => t.toLowerCase().replace(/s$/, '') === stem));
     if (byWord) return byWord;
     if (!['rebels', 'guerrillas', 'militants', 'insurgents', 'separatists', 'fighters', 'group', 'movement'].includes(noun)) return null;
-    return orgs.sort((a, b) => b.mentions - a.mentions)[0] ?? null;
+    const group = orgs.sort((a, b) => b.mentions - a.mentions)[0] ?? null;
+    if (group || !['group', 'movement'].includes(noun)) return group;
+    // "The group" in an article whose organisation has no group word in its name: the organisation that was the
+    // subject of one of the last three sentences.
+    for (let i = this.salience.length - 1, seen = 0; i >= 0 && seen < 3; i--, seen++) {
+      const subject = this.salience[i]?.[0];
+      if (subject && (subject.kind === 'org' || subject.kind === 'word') && subject.mentions >= 2) return subject;
+    }
+    return null;
   }
 
   private short(e: Entity): string {

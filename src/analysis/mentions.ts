@@ -265,6 +265,9 @@ export function findNames(frame: string, caps: ReadonlySet<string>): NameMention
       roleWords = [...mods, lower[2]];
       runStart = windowStart + before.length - (mods.length ? before.slice(before.lastIndexOf(mods[0])).length : lower[2].length + (lower[0].length - lower[0].trimEnd().length));
     }
+    // "UN Syrian envoy Staffan de Mistura": a run that ends in a demonym before a lower-case role is a title's head, not a name.
+    const nextWord = /^\s+(\p{Ll}+)/u.exec(frame.slice(run[run.length - 1].end, run[run.length - 1].end + 30))?.[1];
+    if (nameTokens.length >= 2 && !possessive && looksDemonym(nameTokens[nameTokens.length - 1]) && nextWord && ROLE_NOUNS.has(nextWord)) continue;
     if (nameTokens.length === 0) continue;
     const name = nameTokens.join(' ').replace(/ - /g, '-');
     const role = roleWords.length ? roleWords.join(' ') : null;

@@ -14,7 +14,7 @@ export const SAY = [
   'asserts', 'asserted', 'contend', 'contends', 'contended', 'allege', 'alleges', 'alleged', 'predict', 'predicts', 'predicted', 'hint',
   'hinted', 'caution', 'cautioned', 'complain', 'complained', 'countered', 'replied', 'wrote', 'writes', 'report', 'reports', 'reported',
   'emphasised', 'emphasized', 'recalled', 'suggest', 'suggests', 'suggested', 'estimated', 'stated', 'states', 'announce', 'announces', 'announced',
-  'declare', 'declares', 'declared', 'observed', 'remarked', 'agreed', 'believes', 'insists', 'signalled', 'signaled', 'indicated',
+  'declare', 'declares', 'declared', 'reaffirm', 'reaffirms', 'reaffirmed', 'hoped', 'hopes', 'disclosed', 'revealed', 'underlined', 'underscored', 'observed', 'remarked', 'agreed', 'believes', 'insists', 'signalled', 'signaled', 'indicated',
 ];
 export const ACT = [
   'deny', 'denies', 'denied', 'denying', 'accuse', 'accuses', 'accused', 'accusing', 'urge', 'urges', 'urged', 'urging', 'vow', 'vows',

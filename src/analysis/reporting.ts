@@ -110,7 +110,7 @@ function stripFillers(text: string): string {
 
 /** What a noun phrase names, read from its words and the name mentions inside it. */
 export function readNounPhrase(text: string, start: number, names: readonly NameMention[], next: { text: string; start: number } | null): SubjectRef | null {
-  const np = text.replace(/^[\s"“”'‘’(—–-]+|[\s"“”'‘’)]+$/gu, '');
+  const np = text.replace(/^[\s"“”'‘’(—–-]+|[\s"“”'‘’)]+$/gu, '').replace(/^(?:but|and|yet|so|or)\s+/i, '');
   if (!np) return null;
   // "which both sides had described as ...": a relative clause, not the sentence's report.
   if (/^(?:which|that|what|whom|whose|where|when)\b/i.test(np)) return null;
@@ -123,7 +123,11 @@ export function readNounPhrase(text: string, start: number, names: readonly Name
     const after = np.slice(m.end - offset).trim();
     const beforeName = np.slice(0, Math.max(0, m.start - offset)).trim();
     if (m.possessive) continue;
-    if (beforeName && !/^(?:the|a|an)$/i.test(beforeName) && m.kind !== 'person') continue;
+    // "the Egyptian and Qatari governments": a demonym that modifies what follows is not the speaker.
+    if (after && looksDemonym(m.name)) continue;
+    // "Egypt's state-linked Al Qahera News TV": an owner and an adjective before the name are part of the phrase.
+    const ownedName = /^(?:the\s+)?\S+['’]s?(?:\s+[\p{Ll}-]+){0,2}$/u.test(beforeName);
+    if (beforeName && !/^(?:the|a|an)$/i.test(beforeName) && !ownedName && m.kind !== 'person') continue;
     if (after === '' || /^(?:(?:of|from|for|in|at|and|who|which)\b|[(\d])/i.test(after)) return { kind: 'name', mention: m, apposition: null };
   }
   const appositive = next
@@ -145,7 +149,7 @@ export function readNounPhrase(text: string, start: number, names: readonly Name
   const roleOf = /^(?:the|a|an|his|her|its|their)\s+((?:[\p{L}-]+\s+){0,2}?)([\p{L}-]+?)(s)?\s+(?:of|for|at|in)\s+\S/iu.exec(np);
   if (roleOf && ROLE_NOUNS.has(roleOf[2].toLowerCase()) && !roleOf[1].split(/\s+/).some((w) => /^\p{Lu}/u.test(w) && !looksDemonym(w))) {
     if (roleOf[3] || INDEFINITE.test(np)) return { kind: 'unnamed', text: np };
-    return { kind: 'description', text: np, roleNoun: roleOf[2].toLowerCase(), demonym: np.split(/\s+/).find((w) => looksDemonym(w)) ?? null, name: null };
+    return { kind: 'description', text: np, roleNoun: roleOf[2].toLowerCase(), demonym: np.split(/\s+/).find((w) => looksDemonym(w)) ?? null, name: appositive && appositive.kind === 'person' ? appositive : null };
   }
   // "Two other ceasefires agreed earlier": a thing is never a speaker.
   if (/^(?:the\s+|two\s+|other\s+|\p{L}+\s+)*(?:ceasefires?|truces?|deals?|agreements?|accords?|talks|plans?|proposals?|offers?|attacks?|strikes?|weapons|guns)$/iu.test(np)) return null;
@@ -240,7 +244,8 @@ function subjectAfter(frame: string, end: number, names: readonly NameMention[])
   if (cut) np = np.slice(0, cut.index);
   const startAt = end + m[0].indexOf(m[1]);
   const after = frame.slice(startAt + np.length);
-  const next = /^,\s*([^,.;]{1,80})/.exec(after);
+  // The apposition may follow the cut adjunct: "said the leader of the movement in the Gaza Strip, Khalil al-Haya".
+  const next = /^(?:\s+(?:on|in|at|during|from)\s[^,.;]{1,60})?,\s*([^,.;]{1,80})/.exec(after);
   return readNounPhrase(np, startAt, names, next ? { text: next[1], start: startAt + np.length + next[0].indexOf(next[1]) } : null);
 }
 
@@ -270,7 +275,8 @@ export function findReportingEvents(frame: string, names: readonly NameMention[]
     const start = m.index ?? 0;
     const from = start + m[0].length;
     const np = /^[^,.;:!?]{1,100}/.exec(frame.slice(from))?.[0] ?? '';
-    const cut = np.replace(/\s+(?:who|which|that)\s.*$/i, (x) => (/^\s+(?:who|which)/i.test(x) ? '' : x));
+    // Stop at a time adjunct: "according to Al Qahera News TV on Monday".
+    const cut = np.replace(/\s+(?:who|which|that)\s.*$/i, (x) => (/^\s+(?:who|which)/i.test(x) ? '' : x)).replace(/\s+(?:on|late|early|last|this)\s+(?:\p{Lu}\p{Ll}+day|night|week|month|morning|evening)\b.*$/u, '');
     const subject = readNounPhrase(cut, from, names, null) ?? (cut.trim() ? { kind: 'unnamed' as const, text: cut.trim() } : null);
     events.push({ start, end: from, verb: 'according to', cls: 'say', subject, continues: false, content: true, colon: false });
   }
@@ -339,6 +345,11 @@ export function findReportingEvents(frame: string, names: readonly NameMention[]
     const content = colon || hasContent(frame, end, cls, verb, contentBefore);
     if (content) reported = true;
     events.push({ start, end, verb, cls, subject, continues, content, colon });
+  }
+  // "According to Al Qahera, the head of the information service said, ...": the one who said it speaks; the outlet only relays.
+  const according = events.filter((e) => e.verb === 'according to');
+  for (const a of according) {
+    if (events.some((e) => e !== a && e.start > a.end && e.subject && e.content && e.verb !== 'according to')) a.content = false;
   }
   return events.sort((a, b) => a.start - b.start);
 }

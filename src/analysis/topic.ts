@@ -20,7 +20,7 @@ const CARRY_ON = /^\s*["“]?\s*(?:But|And|Yet|Still)\b/;
 
 /** Words of armed conflict, violence and negotiation between parties; two distinct ones make an article about conflict. */
 const CONFLICT =
-  /\b(?:army|armies|troops|soldiers?|military|militar\w+|rebels?|rebellion|guerrillas?|militants?|insurgents?|insurgency|gunmen|militias?|fighters|shell(?:s|ed|ing)|artillery|mortars?|missiles?|drones?|air\s?strikes?|bomb(?:s|ed|ing)|warring|wars?(?!\s+of\s+words)|conflict|hostilities|offensive|front\s?line|siege|besieged|ambush(?:ed)?|navy|navies|warships?|weapons|guns|combat|invasion|occupation|separatists?|brigades?|fighting|clashes|casualties|negotiat\w*|peace|factions?|regime|deadlock|mediators?|mediation|diplomats?|killed|wounded|aggression|checkpoints?|observers|monitors|escalation|violence|prisoners|hostages|humanitarian|generals?|strikers|striking|walkout|picket\w*|unions?|dispute|protesters|junta|coup)\b/gi;
+  /\b(?:army|armies|troops|soldiers?|military|militar\w+|rebels?|rebellion|guerrillas?|militants?|insurgents?|insurgency|gunmen|militias?|fighters|shell(?:s|ed|ing)|artillery|mortars?|missiles?|drones?|air\s?strikes?|bomb(?:s|ed|ing)|warring|wars?(?!\s+of\s+words)|conflict|hostilities|offensive|front\s?line|siege|besieged|ambush(?:ed)?|navy|navies|warships?|weapons|guns|combat|invasion|occupation|separatists?|brigades?|fighting|clashes|casualties|negotiat\w*|intermediar\w+|violat\w+|factions?|regime|deadlock|mediators?|mediation|diplomats?|killed|wounded|aggression|checkpoints?|observers|monitors|escalation|violence|prisoners|hostages|humanitarian|generals?|strikers|striking|walkout|picket\w*|unions?|dispute|protesters|junta|coup)\b/gi;
 
 function isProperUse(text: string, at: number, length: number): boolean {
   const word = text.slice(at, at + length);
@@ -63,15 +63,19 @@ function mentionsDuration(text: string, durations: Set<string>): boolean {
   return false;
 }
 
+/** The ceasefire's own words, lower case only (case-sensitive on purpose). */
+const STRONG_TERM = /\b(?:ceasefires?|cease-fires?|armistices?|cessation of hostilities)\b/;
+
 /** Is the article about conflict (for the ceasefire topic)? */
 export function aboutConflict(paragraphs: readonly string[]): boolean {
+  // A ceasefire written in lower case is a word of war already ("Ceasefire Street" is a name, a "truce" may be a tennis one),
+  // so one word of conflict beside it is enough; otherwise two distinct ones.
+  const needed = paragraphs.some((p) => STRONG_TERM.test(p)) ? 1 : 2;
   const seen = new Set<string>();
-  let total = 0;
   for (const p of paragraphs) {
     for (const m of p.matchAll(CONFLICT)) {
       seen.add(m[0].toLowerCase().replace(/s$/, ''));
-      total++;
-      if (seen.size >= 2 && total >= 2) return true;
+      if (seen.size >= needed) return true;
     }
   }
   return false;

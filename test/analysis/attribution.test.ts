@@ -157,3 +157,30 @@ describe('attributeSentences on forms seen failing in published reports', () => 
     expect(who(rows, 'Two other truces').speaker).toBeNull();
   });
 });
+
+describe('attributeSentences: who relays and who speaks', () => {
+  it('gives a quote after "According to X, Y said," to Y, and the apposition after an adjunct to the inverted verb', () => {
+    const rows = attribute(para(
+      'According to Vell Radio, the head of Corran’s information service said, “The truce will hold, and the reply will be quick.”',
+      '“We accepted the truce two days ago,” said the leader of the movement in the Tarsel hills, Anouk Brel.',
+    ));
+    expect(who(rows, 'The truce will hold').speaker).toMatch(/head of Corran’s information service/);
+    expect(who(rows, 'We accepted the truce').speaker).toBe('Anouk Brel');
+  });
+
+  it('lets "the group" be the organisation that spoke just before, and keeps demonyms and conjunctions out of speakers', () => {
+    const rows = attribute(para(
+      'Mediators have sent a new truce proposal to Tarsel, according to the Vell Courier on Monday.',
+      'In a statement, Tarsel confirmed it is reviewing the truce proposal.',
+      'The group reaffirmed its demand that any truce must include a withdrawal of the troops.',
+      'Marovian and Corran mediators received the replies to the truce plan, the Marovian and Corran governments announced on Tuesday.',
+      'The statements did not disclose the reply, but the officials, who asked not to be named, said Tarsel had proposed a longer truce.',
+      'The UN Marovian envoy Ilse Varga later said the truce needed monitors.',
+    ));
+    expect(who(rows, 'according to the Vell Courier').speaker).toBe('Vell Courier');
+    expect(who(rows, 'The group reaffirmed').speaker).toBe('Tarsel');
+    expect(who(rows, 'governments announced').speaker).toMatch(/governments/);
+    expect(who(rows, 'but the officials').speaker).not.toMatch(/^but\b/);
+    expect(who(rows, 'Ilse Varga').speaker).toBe('Ilse Varga');
+  });
+});

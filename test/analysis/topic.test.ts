@@ -28,9 +28,11 @@ describe('topic beyond its keywords', () => {
 });
 
 describe('aboutConflict', () => {
-  it('counts negotiation between parties: rebels and peace talks, a movement refusing a truce before direct negotiations', () => {
-    expect(aboutConflict(['The offer of a truce by the Tarsel rebels was rejected, as the two sides look to peace talks in Vell.'])).toBe(true);
+  it('counts negotiation between parties: rebels and negotiations, one word of war beside a lower-case ceasefire, a movement refusing a truce before direct negotiations', () => {
+    expect(aboutConflict(['The offer of a truce by the Tarsel rebels was rejected, as the two sides look to negotiations in Vell.'])).toBe(true);
     expect(aboutConflict(['The movement could only agree to a truce after it could negotiate directly; the situation had reached deadlock, it said.'])).toBe(true);
+    expect(aboutConflict(['Tarsel has agreed to a new cease-fire proposal from the intermediaries.'])).toBe(true);
+    expect(aboutConflict(['Crews fought a blaze on Ceasefire Street; one firefighter was killed.'])).toBe(false);
     expect(aboutConflict(['The two tennis stars called a truce over dinner after the final.'])).toBe(false);
   });
 });
