@@ -126,7 +126,7 @@ export function readNounPhrase(text: string, start: number, names: readonly Name
     // "the Egyptian and Qatari governments": a demonym that modifies what follows is not the speaker.
     if (after && looksDemonym(m.name)) continue;
     // "Egypt's state-linked Al Qahera News TV": an owner and an adjective before the name are part of the phrase.
-    const ownedName = /^(?:the\s+)?\S+['’]s?(?:\s+[\p{Ll}-]+){0,2}$/u.test(beforeName);
+    const ownedName = /^(?:the\s+)?\S+['’]s?(?:\s+[\p{Ll}-]+){1,2}$/u.test(beforeName);
     if (beforeName && !/^(?:the|a|an)$/i.test(beforeName) && !ownedName && m.kind !== 'person') continue;
     if (after === '' || /^(?:(?:of|from|for|in|at|and|who|which)\b|[(\d])/i.test(after)) return { kind: 'name', mention: m, apposition: null };
   }
