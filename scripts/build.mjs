@@ -65,7 +65,7 @@ const result = await build({
     'process.env.NODE_ENV': '"production"',
     __NEWSDESK_VERSION__: JSON.stringify(pkg.version),
     __NEWSDESK_BUILD__: JSON.stringify(fingerprint('src/library')),
-    __NEWSDESK_ANALYSIS_BUILD__: JSON.stringify(fingerprint('src/analysis', 'src/print')),
+    __NEWSDESK_ANALYSIS_BUILD__: JSON.stringify(fingerprint('src/analysis', 'src/render', 'src/print')),
   },
   alias: {
     'react-devtools-core': join(root, 'scripts', 'devtools-stub.mjs'),

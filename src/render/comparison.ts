@@ -104,7 +104,9 @@ export function timelineOrder(comparison: Comparison): number[] {
 export function speakerGroups(comparison: Comparison): { speaker: string | null; statements: number[] }[] {
   const bySpeaker = new Map<string | null, number[]>();
   comparison.statements.forEach((statement, index) => {
-    bySpeaker.set(statement.speaker, [...(bySpeaker.get(statement.speaker) ?? []), index]);
+    const group = bySpeaker.get(statement.speaker);
+    if (group) group.push(index);
+    else bySpeaker.set(statement.speaker, [index]);
   });
   const order: (string | null)[] = comparison.speakers.map((row) => row.name).filter((name) => bySpeaker.has(name));
   for (const speaker of bySpeaker.keys()) if (speaker !== null && !order.includes(speaker)) order.push(speaker);
@@ -118,13 +120,32 @@ function articleLine(comparison: Comparison, id: string): string {
   return `${article.title} (${article.date ?? 'undated'})`;
 }
 
-/** The comparison as a sheet, in the order asked for. */
+/** The comparison as a sheet, in the order asked for: its topic line, then its statements. */
 export function comparisonSheet(comparison: Comparison, layout: CompareLayout): Sheet {
+  const width = Math.max(GUTTER.length + 8, Math.floor(layout.width));
+  const lines: string[] = [];
+  const articles = new Set(comparison.statements.map((s) => s.article)).size;
+  const count = comparison.statements.length;
+  const topic = `Topic: ${comparison.topic} · ${count} statement${count === 1 ? '' : 's'} in ${articles} of ${comparison.articles.length} articles`;
+  for (const row of wrapLine(`${GUTTER}${makeStyles(layout.color).dim(topic)}`, width)) lines.push(row);
+  if (count === 0) {
+    lines.push('');
+    for (const row of wrapLine(`${GUTTER}No statement about “${comparison.topic}” in the loaded articles.`, width)) lines.push(row);
+    return { lines, anchors: [] };
+  }
+  return appendComparisonGroups({ lines, anchors: [] }, comparison, layout);
+}
+
+/**
+ * The comparison's statements appended to `sheet`: grouped by speaker (under the article each is in) or
+ * on a timeline, then a summary of the disagreements. Printed output draws these too, story by story.
+ */
+export function appendComparisonGroups(sheet: Sheet, comparison: Comparison, layout: CompareLayout): Sheet {
   const width = Math.max(GUTTER.length + 8, Math.floor(layout.width));
   const styles = makeStyles(layout.color);
   const notes = disagreementNotes(comparison);
-  const lines: string[] = [];
-  const anchors: Anchor[] = [];
+  const lines = [...sheet.lines];
+  const anchors = [...sheet.anchors];
   const push = (text: string, indent: string, style: (text: string) => string = (t) => t): void => {
     for (const row of wrapLine(`${indent}${style(text)}`, width)) lines.push(row);
   };
@@ -144,25 +165,22 @@ export function comparisonSheet(comparison: Comparison, layout: CompareLayout): 
     anchors.push({ key: `statement:${index}`, line, end: lines.length, target: target(statement) });
   };
 
-  const articles = new Set(comparison.statements.map((s) => s.article)).size;
-  const count = comparison.statements.length;
-  push(`Topic: ${comparison.topic} · ${count} statement${count === 1 ? '' : 's'} in ${articles} of ${comparison.articles.length} articles`, GUTTER, styles.dim);
-  if (count === 0) {
-    lines.push('');
-    push(`No statement about “${comparison.topic}” in the loaded articles.`, GUTTER);
-    return { lines, anchors };
-  }
-
   if (layout.order === 'speaker') {
     for (const group of speakerGroups(comparison)) {
       lines.push('');
       const n = group.statements.length;
       const name = group.speaker === null ? 'Narration (the articles’ own words)' : group.speaker;
       push(`${name} · ${n} statement${n === 1 ? '' : 's'}`, GUTTER, styles.heading);
-      const articleIds = [...new Set(group.statements.map((i) => comparison.statements[i].article))];
-      for (const id of articleIds) {
+      const byArticle = new Map<string, number[]>();
+      for (const index of group.statements) {
+        const id = comparison.statements[index].article;
+        const mine = byArticle.get(id);
+        if (mine) mine.push(index);
+        else byArticle.set(id, [index]);
+      }
+      for (const [id, indexes] of byArticle) {
         push(articleLine(comparison, id), GUTTER + '  ', styles.dim);
-        for (const index of group.statements.filter((i) => comparison.statements[i].article === id)) {
+        for (const index of indexes) {
           const statement = comparison.statements[index];
           statementItem(index, GUTTER + '    ', `[${statement.kind} · ${stanceLabel(statement.stance)}] `);
         }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { compareArticles } from '../../src/analysis/compare.js';
-import { comparisonToJson, formatComparisonText } from '../../src/print/compare.js';
+import { comparisonToJson } from '../../src/print/compare.js';
+import { sheetText } from '../../src/print/sheet.js';
+import { comparisonSheet } from '../../src/render/comparison.js';
+import type { Comparison } from '../../src/analysis/types.js';
+
+function formatComparisonText(comparison: Comparison, options: { width: number; color: boolean }): string {
+  return sheetText(comparisonSheet(comparison, { ...options, order: 'speaker', articleIndex: () => 0 }), options);
+}
 import { attributeSentences } from '../../src/analysis/attribution.js';
 import { findEntities } from '../../src/analysis/entities.js';
 import { samePerson } from '../../src/analysis/names.js';

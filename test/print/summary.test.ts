@@ -34,7 +34,7 @@ describe('formatSummaryText', () => {
     expect(text).toContain('Earthquake toll climbs');
     expect(text).toContain('2023-02-08');
     for (const heading of ['Lead', 'Casualties', 'Quantities', 'People', 'Places', 'Organisations', 'Dates', 'Quotes']) {
-      expect(text).toMatch(new RegExp(`^${heading}`, 'm'));
+      expect(text).toMatch(new RegExp(`^  ${heading}`, 'm'));
     }
     expect(text).toContain('killed over 5,000 people (including 40 children)');
     expect(text).toContain('Fuat Oktay — Vice President · 3 mentions');
