@@ -66,6 +66,8 @@ const result = await build({
     __NEWSDESK_VERSION__: JSON.stringify(pkg.version),
     __NEWSDESK_BUILD__: JSON.stringify(fingerprint('src/library')),
     __NEWSDESK_ANALYSIS_BUILD__: JSON.stringify(fingerprint('src/analysis', 'src/render', 'src/print')),
+    // A saved first frame (src/tui/frame-snapshot.ts) is drawn only by the code that laid it out.
+    __NEWSDESK_LIST_BUILD__: JSON.stringify(fingerprint('src/tui', 'src/render', 'src/library', 'src/state')),
   },
   alias: {
     'react-devtools-core': join(root, 'scripts', 'devtools-stub.mjs'),

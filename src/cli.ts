@@ -279,11 +279,11 @@ async function runDefault(options: GlobalOptions): Promise<void> {
   const dirs = libraryDirs(options);
   // The cache's view of the library draws the first frame; only for folders that are there (a missing
   // one is a usage error, found by the full load before anything is drawn).
-  const cached = dirs.every(isFolder) ? loadArticlesFromCache(dirs) : undefined;
+  const present = dirs.every(isFolder);
   let loaded: LoadResult | undefined;
   const { startReader } = await import('./tui/start.js');
   try {
-    await startReader({ cached, load: () => (loaded = loadQuietly(options)), color: printOptions(options).color, refreshFeeds: (report) => refreshAndLoad(options, report) });
+    await startReader({ cached: () => (present ? loadArticlesFromCache(dirs) : undefined), dirs: present ? dirs : undefined, load: () => (loaded = loadQuietly(options)), color: printOptions(options).color, refreshFeeds: (report) => refreshAndLoad(options, report) });
   } finally {
     // After the reader has left the alternate screen, where they would have been drawn over.
     if (loaded) reportProblems(loaded.problems);

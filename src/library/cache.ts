@@ -182,6 +182,11 @@ function parseParagraphs(bytes: Buffer | undefined): string[] | undefined {
   }
 }
 
+/** Where the index of a folder's (absolute path) cached articles is kept. */
+export function libraryIndexPath(root: string, dir: string): string {
+  return join(dir, `library-${hashText(root)}.json`);
+}
+
 /** The cached articles of one --dir folder. */
 export class LibraryCache {
   private readonly indexPath: string;
@@ -201,7 +206,7 @@ export class LibraryCache {
     readonly dir: string,
     readonly root: string,
   ) {
-    this.indexPath = join(dir, `library-${hashText(root)}.json`);
+    this.indexPath = libraryIndexPath(root, dir);
     const index = readJson(this.indexPath);
     if (isIndexFile(index, root)) {
       this.hasIndex = true;

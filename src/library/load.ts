@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { cacheDirectory } from '../platform/paths.js';
-import { CACHE_BY_DEFAULT, LibraryCache, type ArticleText, type FileKey } from './cache.js';
+import { CACHE_BY_DEFAULT, LibraryCache, libraryIndexPath, type ArticleText, type FileKey } from './cache.js';
 import { parseFiles } from './parse-pool.js';
 import { assignIds, type IdSource } from './ids.js';
 import { describeError, loadArticleFile, pathText, type FoundPath, type ParsedFile } from './read-file.js';
@@ -87,6 +87,26 @@ export function loadArticlesFromCache(dirs: string[], options: LoadOptions = {})
   giveIds(articles, sources);
   articles.sort(newestFirst);
   return { articles, problems };
+}
+
+/**
+ * What says the cached library of these folders is unchanged, without reading it: each folder's index
+ * file's size, mtime and inode (an index is only ever replaced whole). Undefined when caching is off or
+ * a folder has no index. A frame drawn from this library can be drawn again while these stay the same.
+ */
+export function cacheIndexStamps(dirs: string[], options: LoadOptions = {}): string[] | undefined {
+  const cacheDir = chooseCacheDir(options);
+  if (cacheDir === false) return undefined;
+  const stamps: string[] = [];
+  for (const root of new Set(dirs.map((dir) => resolve(dir)))) {
+    try {
+      const stat = statSync(libraryIndexPath(root, cacheDir));
+      stamps.push(`${root}\0${stat.size}:${stat.mtimeMs}:${stat.ino}`);
+    } catch {
+      return undefined;
+    }
+  }
+  return stamps;
 }
 
 /**

@@ -2,7 +2,7 @@ import { writeSync } from 'node:fs';
 import type { LoadResult } from '../library/types.js';
 import type { ReadState } from '../state/types.js';
 import { isTooSmall, type Size } from './layout.js';
-import { listFrame, listFrameText, startNotice } from './list-frame.js';
+import { listFrame, listFrameText, startNotice, type ListFrame } from './list-frame.js';
 
 /**
  * The reader's first frame, written before Ink (about 100 ms of modules and set-up) has loaded: raw
@@ -24,29 +24,43 @@ export interface FirstFrameOptions {
   stdin: NodeJS.ReadStream;
 }
 
-/**
- * Draws the list as the reader's first frame; returns false (and writes nothing) when Ink alone must
- * draw it: a screen reader layout, a terminal too small, a title Ink would cut.
- */
-export function drawFirstFrame(options: FirstFrameOptions): boolean {
-  const { load, size } = options;
-  if (process.env.INK_SCREEN_READER === 'true' || isTooSmall(size)) return false;
-  const frame = listFrame({
+/** The list as the reader opens on it: the top, nothing filtered, the start-up notice in the status line. */
+export function firstListFrame(load: LoadResult, readState: ReadState, notices: string[], size: Size): ListFrame {
+  return listFrame({
     articles: load.articles,
     visible: Array.from({ length: load.articles.length }, (_, i) => i),
     top: 0,
     cursor: 0,
     filter: '',
     editing: false,
-    readState: options.readState,
+    readState,
     size,
     screenReader: false,
     message: null,
-    notice: startNotice(load, options.notices),
+    notice: startNotice(load, notices),
   });
-  const text = listFrameText(frame, size, options.color);
+}
+
+/** Whether the first frame can be drawn before Ink at all: not for a screen reader or a tiny terminal. */
+export function canDrawFirstFrame(size: Size): boolean {
+  return process.env.INK_SCREEN_READER !== 'true' && !isTooSmall(size);
+}
+
+/** Writes a list frame as the first frame (raw mode first); false when Ink alone must draw it (a title Ink would cut). */
+export function writeFirstFrame(frame: ListFrame, size: Size, color: boolean, stdin: NodeJS.ReadStream): boolean {
+  const text = listFrameText(frame, size, color);
   if (text === undefined) return false;
-  options.stdin.setRawMode(true);
+  stdin.setRawMode(true);
   writeSync(1, ENTER_READER_SCREEN + text);
   return true;
+}
+
+/**
+ * Draws the list as the reader's first frame; returns false (and writes nothing) when Ink alone must
+ * draw it: a screen reader layout, a terminal too small, a title Ink would cut.
+ */
+export function drawFirstFrame(options: FirstFrameOptions): boolean {
+  const { load, size } = options;
+  if (!canDrawFirstFrame(size)) return false;
+  return writeFirstFrame(firstListFrame(load, options.readState, options.notices, size), size, options.color, options.stdin);
 }

@@ -2,19 +2,30 @@ import { writeSync } from 'node:fs';
 import type { LoadResult } from '../library/types.js';
 import { stateDirectory } from '../platform/paths.js';
 import { loadReadState } from '../state/read-state.js';
-import { drawFirstFrame } from './first-frame.js';
+import { canDrawFirstFrame, drawFirstFrame, firstListFrame, writeFirstFrame } from './first-frame.js';
+import { openFrameSnapshot, type FrameSnapshot } from './frame-snapshot.js';
 
 /** Leaves the alternate screen and shows the cursor (as run.tsx does on every way out). */
 const RESTORE_TERMINAL = '\x1b[?25h\x1b[?1049l';
 
 export interface StartOptions {
   /** The library as the cache last saw it, without a look at any file: drawn first when there is one. */
-  cached?: LoadResult;
+  cached?: () => LoadResult | undefined;
+  /** The folders loaded, when all are there: the list's frame is kept for the next start (frame-snapshot.ts). */
+  dirs?: string[];
   /** Loads the library (checking every file); its result is what the reader shows. */
   load: () => LoadResult;
   color: boolean;
   /** For `r` in the reader (feeds). */
   refreshFeeds?: (report: (text: string) => void) => Promise<LoadResult>;
+}
+
+/** After the reader: its list's opening frame, with the read state as it left it, for the next start. */
+function keepFrame(snapshot: FrameSnapshot, library: LoadResult, directory: string, color: boolean): void {
+  const size = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
+  const { state, problem } = loadReadState(directory);
+  if (problem || !canDrawFirstFrame(size)) return;
+  snapshot.save(firstListFrame(library, state, [], size), size, color);
 }
 
 /**
@@ -59,12 +70,24 @@ export async function startReader(options: StartOptions): Promise<void> {
   };
   guard(true);
   try {
-    const first = options.cached ?? options.load();
-    drawn = drawFirstFrame({ load: first, readState: readState.state, notices, color: options.color, size, stdin: process.stdin });
-    const library = options.cached ? options.load() : first;
+    // The frame this reader left last time, when nothing it was drawn from changed since; else the
+    // frame of the library as its cache index saw it; else of the library loaded.
+    const snapshot = options.dirs && !readState.problem && canDrawFirstFrame(size) ? openFrameSnapshot(options.dirs, directory, size, options.color) : undefined;
+    let library: LoadResult;
+    if (snapshot?.frame) {
+      drawn = writeFirstFrame(snapshot.frame, size, options.color, process.stdin);
+      library = options.load();
+    } else {
+      const cached = options.cached?.();
+      const first = cached ?? options.load();
+      drawn = drawFirstFrame({ load: first, readState: readState.state, notices, color: options.color, size, stdin: process.stdin });
+      library = cached ? options.load() : first;
+    }
+    snapshot?.loaded();
     const { runReader } = await import('./run.js');
     guard(false);
     await runReader({ load: library, color: options.color, stateDir: directory, readState, firstFrameDrawn: drawn, refreshFeeds: options.refreshFeeds });
+    if (snapshot) keepFrame(snapshot, library, directory, options.color);
   } catch (error) {
     restore();
     throw error;

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import xtermHeadless from '@xterm/headless';
@@ -31,6 +31,12 @@ async function cells(bytes: string, cols: number, rows: number): Promise<string[
   return out;
 }
 
+/** The list frames the reader saved for its next start (src/tui/frame-snapshot.ts). */
+function savedFrames(stateHome: string): string[] {
+  const dir = join(stateHome, 'cache', 'newsdesk');
+  return existsSync(dir) ? readdirSync(dir).filter((name) => /^first-frame-.*\.json$/.test(name)).map((name) => join(dir, name)) : [];
+}
+
 let term: TestTerminal | undefined;
 const temps: string[] = [];
 beforeAll(() => ensureBuilt());
@@ -57,10 +63,11 @@ describe('the first frame, before Ink', () => {
     ['in colour', {}],
     ['with NO_COLOR', { NO_COLOR: '1' }],
   ] as const) {
-    it(`is the frame Ink then draws, cell for cell, from a cold and a warm cache (${name})`, async () => {
+    it(`is the frame Ink then draws, cell for cell, from a cold and a warm cache and from the frame saved last time (${name})`, async () => {
       const stateHome = mkdtempSync(join(tmpdir(), 'newsdesk-first-frame-'));
       temps.push(stateHome);
-      for (const run of ['cold cache', 'warm cache']) {
+      for (const run of ['cold cache', 'warm cache', 'saved frame']) {
+        expect(savedFrames(stateHome).length, run).toBe(run === 'saved frame' ? 1 : run === 'warm cache' ? 1 : 0);
         const { output, boundary } = await start(stateHome, env);
         const before = output.slice(0, boundary);
         const after = output.slice(boundary);
@@ -79,6 +86,43 @@ describe('the first frame, before Ink', () => {
       }
     });
   }
+
+  it('draws the frame the reader left last time, only while its library and read state are unchanged', async () => {
+    const stateHome = mkdtempSync(join(tmpdir(), 'newsdesk-first-frame-'));
+    temps.push(stateHome);
+    const quit = async (): Promise<void> => {
+      term!.press('q');
+      await term!.waitForExit();
+      term!.dispose();
+      term = undefined;
+    };
+    await start(stateHome, {});
+    await quit();
+    // The saved frame, its title changed: a start that draws this title drew the saved frame.
+    const [path] = savedFrames(stateHome);
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { key: string; header: string };
+    writeFileSync(path, JSON.stringify({ ...saved, header: 'newsdesk · saved frame' }));
+    let { output, boundary } = await start(stateHome, {});
+    expect(output.slice(0, boundary)).toContain('newsdesk · saved frame');
+    // Ink then draws the library as loaded.
+    await term!.waitForText('newsdesk · 3 articles');
+    // Opening an article changes the read state: the frame saved before is of another state.
+    term!.press('\r');
+    await term!.waitFor((screen) => !screen.includes('newsdesk · 3 articles'));
+    await quit();
+    expect(JSON.parse(readFileSync(path, 'utf8')).key).not.toBe(saved.key);
+    writeFileSync(path, JSON.stringify({ ...saved, header: 'newsdesk · stale frame' }));
+    ({ output, boundary } = await start(stateHome, {}));
+    expect(output.slice(0, boundary)).not.toContain('stale frame');
+    expect(output.slice(0, boundary)).toContain('newsdesk · 3 articles');
+    // A saved line with a control character in it is not drawn either.
+    await quit();
+    const current = JSON.parse(readFileSync(path, 'utf8')) as { header: string };
+    writeFileSync(path, JSON.stringify({ ...current, header: 'newsdesk \u0007 bell' }));
+    ({ output, boundary } = await start(stateHome, {}));
+    expect(output.slice(0, boundary)).not.toContain('\u0007');
+    expect(output.slice(0, boundary)).toContain('newsdesk · 3 articles');
+  });
 
   it('keeps a key pressed before Ink has loaded', async () => {
     const stateHome = mkdtempSync(join(tmpdir(), 'newsdesk-first-frame-'));
