@@ -294,6 +294,8 @@ function classify(run: Run, text: string, ctx: ArticleContext): Candidate | null
     if (STOP_CAPS.has(w.toLowerCase()) || MONTHS.has(w) || WEEKDAYS.has(w)) tokens = tokens.slice(1);
     // "Critics said", "Residents fled": a plural common noun capitalised only by position.
     else if (tokens.length === 1 && !midCaps.has(w) && /\p{Ll}s$/u.test(w) && !isPlace(w) && !MEDIA.has(w) && looksCommonPlural(w, text)) return null;
+    // "Mediators Egypt and Qatar": a plural common noun opening the sentence is not the start of the name after it.
+    else if (tokens.length > 1 && !midCaps.has(w) && /\p{Ll}s$/u.test(w) && !isPlace(w) && !MEDIA.has(w) && looksCommonPlural(w, text)) tokens = tokens.slice(1);
     // "Army chief ...": a generic organisation word capitalised only by position names no body.
     else if (tokens.length === 1 && !midCaps.has(w) && ORG_WORDS.has(w) && !PROPER_ORG_WORDS.has(w)) return null;
     else if (tokens.length === 1 && !midCaps.has(w) && !reportingVerbAhead(after) && !isPlace(w) && !MEDIA.has(w) && !ORG_WORDS.has(w) && !(tokens[0].possessive && GOVERNED.test(after))) return null;
@@ -311,6 +313,8 @@ function classify(run: Run, text: string, ctx: ArticleContext): Candidate | null
 
   if (words.length === 1 && words[0].length === 1) return null;
   if (words.some((w) => TIME_WORDS.has(w))) return null;
+  // "Donetsk People's Republic", "the People's Liberation Army": a possessive run that a body's word completes.
+  if (tokens[tokens.length - 1].possessive && /^(?:['’]s?)?\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:Republic|Party|Front|Army|Movement|Union|Council|Congress|Assembly|Liberation)\b/u.test(after)) return { ...base, kind: 'org' };
   if (isPlace(name)) return { ...base, kind: 'place' };
   // "Foreign Ministry", "Defence Council": a title word before an organisation word is part of its name.
   // "Defense Council Andrei Lysenko": a body's name, then a person's; the person is the mention.
@@ -326,6 +330,12 @@ function classify(run: Run, text: string, ctx: ArticleContext): Candidate | null
   // "Cape Dunmore", "Puerto Verde", "Upper Taliq", "Jebel Sarif": a geographic word opening the name.
   if (words.length >= 2 && words.length <= 4 && PLACE_PREFIXES.has(words[0])) return { ...base, kind: 'place' };
 
+  // "Secretary of State John Kerry", "Minister of Defence Ana Moro": the words after "of" belong to the title.
+  const titleOf = /\b(\p{Lu}\p{Ll}+)\s+of\s+(?:the\s+)?$/u.exec(before);
+  if (titleOf && isTitleWord(titleOf[1]) && tokens.length >= 3 && tokens.slice(1).every((t) => t.cap)) {
+    const titleStart = tokens[0].start - before.length + titleOf.index;
+    return { ...base, kind: 'person', tokens: tokens.slice(1), role: [{ ...tokens[0], start: titleStart }], name: undefined };
+  }
   // A title before a name is the person's role ("Special Envoy Keith Kellogg").
   let r = 0;
   while (r < tokens.length && isRoleStart(tokens, r)) r++;
@@ -350,6 +360,8 @@ function classify(run: Run, text: string, ctx: ArticleContext): Candidate | null
   }
   if (words.length === 1 && STOP_CAPS.has(words[0].toLowerCase())) return null;
   if (SPOKESPERSON_FOR.test(before)) return { ...base, kind: 'org' };
+  // "reporting for Al Jazeera", "a correspondent for the Vell Courier": an outlet, not a person.
+  if (/\b(?:reporting|writing|correspondent|reporter|editor)\s+(?:for|with|at)\s+(?:the\s+)?$/i.test(before)) return { ...base, kind: 'org' };
   if (words.length >= 2 && words.length <= 5) {
     if (PLACE_CUES.some((re) => re.test(before))) return { ...base, kind: 'place' };
     if (words.some((w) => isAcronym(w) || /^\d/.test(w))) return null;
@@ -456,7 +468,8 @@ function appositiveRole(c: Candidate, text: string): string | null {
   const post = /^\s*,\s*((?:his|her|their|its|the|a|an|(?:[\p{Lu}][\p{L}.]*\s+)*[\p{Lu}][\p{L}.]*['’]s)\s+[^,.;:]{2,80}?)\s*[,.;]/u.exec(
     text.slice(c.tokens[c.tokens.length - 1].end, c.sentence.end),
   );
-  if (post) {
+  // "According to X, the head of the service said, …": a phrase ending in a reporting verb is the next clause's subject.
+  if (post && !REPORTING_VERBS.has((/(\p{L}+)\s*$/u.exec(post[1])?.[1] ?? '').toLowerCase()) && !/\baccording to\s*$/i.test(c.before)) {
     const phrase = post[1].replace(/^(?:his|her|their|its|the|a|an|(?:[\p{Lu}][\p{L}.]*\s+)*[\p{Lu}][\p{L}.]*['’]s)\s+/u, '');
     const head = phrase.replace(/\s+(?:for|of|to|in|at)\s+.*$/u, '');
     const last = nounRe.exec(head)?.[1] ?? '';
@@ -466,7 +479,8 @@ function appositiveRole(c: Candidate, text: string): string | null {
   const bare = trimmed.length < c.before.length && ROLE_NOUNS.has(trailingWord(trimmed, /[a-z-]/))
     ? /((?:\p{Lu}[\p{L}-]*\s+)?(?:[a-z-]+\s+)?([a-z-]+))\s+$/u.exec(c.before)
     : null;
-  if (bare && ROLE_NOUNS.has(bare[2])) return bare[1].replace(/^(?:the|a|an|his|her|their|its)\s+/i, '');
+  // A preposition or conjunction before the role is not part of it: "with spokesman X" is "spokesman".
+  if (bare && ROLE_NOUNS.has(bare[2])) return bare[1].replace(/^(?:the|a|an|his|her|their|its)\s+/i, '').replace(/^(?:with|and|by|for|to|from|of|in|on|at|as|said|says|told)\s+/i, '');
   if (!trimmed.endsWith(',')) return null;
   if (!ROLE_NOUNS.has(trailingWord(trimmed.slice(0, -1).trimEnd(), /[\p{L}-]/u).toLowerCase())) return null;
   const pre = /(?:(?:\p{Lu}[\p{L}.]*['’]s|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Tt]he)\s+)((?:[\p{L}-]+\s+){0,3}?([\p{L}-]+))\s*,\s*$/u.exec(c.before);
@@ -679,6 +693,21 @@ export function findMentions(input: AnalysisInput, sentences: Sentence[]): Menti
     if (c.kind !== 'person' || c.tokens.length !== 1 || c.role.length > 0) continue;
     const name = candidateName(c, text);
     if (places.has(name) && !people.clusters.some((p) => p.name !== name && p.name.includes(' ') && samePerson(name, p.name))) c.kind = 'place';
+  }
+  // "Hamas said" beside "Hamas official" or "a Hamas delegation": a single word shown to be an organisation is one everywhere.
+  const GROUP_PEOPLE = /^(?:['’]s?)?\s+(?:officials?|spokes(?:man|woman|person)|leaders?|fighters|militants|members|commanders?|delegation|leadership|negotiators?)\b/;
+  const orgWords = new Set(candidates.filter((c) => c.tokens.length === 1 && (c.kind === 'org' || GROUP_PEOPLE.test(c.after))).map((c) => candidateName(c, text)));
+  // "Al Qahera" after "Al Qahera News TV": the opening words of an organisation's full name are that organisation.
+  const orgNames = candidates.filter((c) => c.kind === 'org' && c.tokens.length > 1).map((c) => `${candidateName(c, text)} `);
+  for (const c of candidates) {
+    if (c.kind !== 'person' || c.role.length > 0) continue;
+    const name = candidateName(c, text);
+    if (orgNames.some((o) => o.startsWith(`${name} `))) c.kind = 'org';
+  }
+  for (const c of candidates) {
+    if (c.kind !== 'person' || c.tokens.length !== 1 || c.role.length > 0) continue;
+    const name = candidateName(c, text);
+    if (orgWords.has(name) && !people.clusters.some((p) => p.name !== name && p.name.includes(' ') && samePerson(name, p.name))) c.kind = 'org';
   }
   const mentions: Mention[] = [];
   for (const d of datelines) {

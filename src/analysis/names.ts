@@ -77,6 +77,9 @@ export function samePerson(a: string, b: string): boolean {
   if (wa.length === 0 || wb.length === 0) return false;
   if (!sameWord(wa[wa.length - 1], wb[wb.length - 1])) return false;
   if (wa.length === 1 || wb.length === 1) return true;
+  // "Abu Zuhri" is "Sami Abu Zuhri", "Manuel Santos" is "Juan Manuel Santos": the shorter name ends the longer one.
+  const [short, long] = wa.length <= wb.length ? [words(a), words(b)] : [words(b), words(a)];
+  if (short.length >= 2 && short.length < long.length && short.every((w, i) => sameWord(w, long[long.length - short.length + i]))) return true;
   const fa = wordKey(wa[0]);
   const fb = wordKey(wb[0]);
   // An initial ("J. Smith") agrees with any given name starting with it.

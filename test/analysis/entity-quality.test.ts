@@ -117,3 +117,22 @@ describe('speakers of whole sentences', () => {
     expect(who).toEqual([null]);
   });
 });
+
+describe('people on forms seen failing in published reports', () => {
+  const people = (input: AnalysisInput) => entities(input).people.map((p) => (p.role ? `${p.name} (${p.role})` : p.name));
+
+  it('keeps titles with "of", outlets, bodies and groups out of the people, and joins a name to its longer form', () => {
+    const list = people(para(
+      'Mediators Vell and Tarsel sent the truce plan, according to the Tarsel Courier News TV on Monday.',
+      'Corran Secretary of State Ilse Varga discussed the truce with Marovian Foreign Minister Anouk Brel.',
+      'The truce is firm, leader of the self-proclaimed Hollin People’s Republic (HPR) Pavel Strand said Wednesday.',
+      'Corran official Tomas Abu Reyes told reporters that the truce would hold; later, Abu Reyes said Corran would sign, and Corran said it was ready.',
+      'Mira Lund, reporting for Harbour Radio from near Vell, said the truce held, with spokesman Oren Kask saying the guns were silent.',
+      'According to Tarsel Courier, the head of Vell’s information service said the truce would hold.',
+    ));
+    expect(list).toContain('Ilse Varga (Secretary of State)');
+    expect(list).toContain('Oren Kask (spokesman)');
+    expect(list.filter((p) => p.startsWith('Abu Reyes'))).toEqual([]);
+    for (const wrong of ['Mediators Vell', 'Hollin People', 'Corran', 'Harbour Radio', 'Tarsel Courier']) expect(list.map((p) => p.replace(/ \(.*$/, ''))).not.toContain(wrong);
+  });
+});
