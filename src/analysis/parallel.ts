@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { articleStatements, combineStatements, type ArticleStatements, type CompareOptions } from './compare.js';
 import { topicMatcher } from './topics.js';
 import type { AnalysisInput, Comparison } from './types.js';
+import { analysisWorkerScript } from './worker-script.js';
 
 /**
  * compareArticles over a large library on every core: each article's statements depend on that
@@ -35,18 +34,6 @@ interface BatchResult {
   error?: string;
 }
 
-declare const __NEWSDESK_ANALYSIS_BUILD__: string | undefined;
-
-/** The worker entry scripts/build.mjs writes beside the bundle; none when running from the sources. */
-function workerScript(): string | undefined {
-  if (typeof __NEWSDESK_ANALYSIS_BUILD__ !== 'string') return undefined;
-  for (const candidate of ['./compare-worker.js', '../compare-worker.js']) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return undefined;
-}
-
 /**
  * The comparison of `count` articles, `inputAt(i)` giving each (read only when its batch is sent or
  * done, so 10,000 bodies are never in memory at once). Same result as compareArticles.
@@ -68,7 +55,7 @@ export async function compareInParallel(
     done++;
   };
 
-  const script = count >= PARALLEL_MIN_ARTICLES ? workerScript() : undefined;
+  const script = count >= PARALLEL_MIN_ARTICLES ? analysisWorkerScript() : undefined;
   const workerCount = script ? Math.min(MAX_WORKERS, availableParallelism() - 1) : 0;
   const batches: number[] = [];
   for (let start = 0; start < count; start += BATCH) batches.push(start);

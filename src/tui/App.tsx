@@ -2,9 +2,10 @@ import { Box, useApp, useInput, useStdout } from 'ink';
 import { useEffect, useReducer, useRef } from 'react';
 import type { LoadResult } from '../library/types.js';
 import type { ReadState } from '../state/types.js';
-import { runAnalysis } from './analysis-jobs.js';
+import { progressText, startAnalysis, stopAnalyses, type AnalysisJob, type JobProgress } from './analysis-jobs.js';
+import type { JobHandle } from '../analysis/job-runner.js';
 import { isTooSmall } from './layout.js';
-import { screenOf, topScreen, type Model } from './model.js';
+import { isWaitingFor, screenOf, topScreen, type Model } from './model.js';
 import { reduce } from './reduce.js';
 import { ArticleView } from './views/ArticleView.js';
 import { CompareView } from './views/CompareView.js';
@@ -12,6 +13,22 @@ import { HelpView } from './views/HelpView.js';
 import { ListView } from './views/ListView.js';
 import { SummaryView } from './views/SummaryView.js';
 import { TooSmall } from './views/TooSmall.js';
+
+/** How often the screen waiting for an analysis says how far it got. */
+const PROGRESS_TICK_MS = 250;
+
+interface RunningJob {
+  job: AnalysisJob;
+  /** The library it runs on: a job on a library since reloaded is stopped. */
+  articles: Model['articles'];
+  started: number;
+  progress: JobProgress | null;
+  handle: JobHandle | null;
+}
+
+function jobKey(job: AnalysisJob): string {
+  return JSON.stringify(job);
+}
 
 export interface AppProps {
   initial: Model;
@@ -91,14 +108,43 @@ export function App({ initial, openUrl, save, onState, terminal, refreshFeeds }:
     };
   }, [request, openUrl]);
 
-  // The analysis runs off the reducer: its chunk is imported on first use and the screen says
-  // "Analysing…" meanwhile. A result that arrives after the person moved on is still cached.
+  // Each analysis runs on a worker thread while keys and frames go on here. A job is started when the
+  // model asks for it and stopped as soon as no screen waits for it (Esc) or the library changed; its
+  // progress is shown with the seconds so far. Leaving the reader stops them all.
+  const jobs = useRef(new Map<string, RunningJob>());
   const job = state.job;
   const articles = state.articles;
   useEffect(() => {
-    if (!job) return;
-    void runAnalysis(job, articles).then((outcome) => dispatch({ type: 'analysis-done', outcome }));
+    if (!job || jobs.current.has(jobKey(job))) return;
+    const key = jobKey(job);
+    const running: RunningJob = { job, articles, started: Date.now(), progress: null, handle: null };
+    jobs.current.set(key, running);
+    running.handle = startAnalysis(job, articles, (progress) => {
+      running.progress = progress;
+    });
+    void running.handle.outcome.then((outcome) => {
+      if (jobs.current.get(key) !== running) return; // cancelled
+      jobs.current.delete(key);
+      dispatch({ type: 'analysis-done', outcome });
+    });
   }, [job, articles]);
+  useEffect(() => {
+    for (const [key, running] of jobs.current) {
+      if (running.articles === state.articles && isWaitingFor(state, running.job)) continue;
+      jobs.current.delete(key);
+      running.handle?.cancel();
+    }
+  }, [state]);
+  useEffect(() => {
+    if (!job) return;
+    const tick = (): void => {
+      const running = jobs.current.get(jobKey(job));
+      if (running) dispatch({ type: 'analysis-progress', job, text: progressText(job, running.progress, Date.now() - running.started) });
+    };
+    const timer = setInterval(tick, PROGRESS_TICK_MS);
+    return () => clearInterval(timer);
+  }, [job]);
+  useEffect(() => () => stopAnalyses(), []);
 
   // The refresh runs in the background: fetching is asynchronous, so keys are handled while it runs.
   const refreshId = state.refresh.id;

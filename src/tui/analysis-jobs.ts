@@ -1,25 +1,16 @@
-import type { Comparison, Story, StoryReport, Summary } from '../analysis/types.js';
+import type { Story, StoryReport, Summary, Comparison } from '../analysis/types.js';
+import { AnalysisJobRunner, type JobHandle } from '../analysis/job-runner.js';
+import type { AnalysisJob, AnalysisOutcome, JobArticle, JobProgress, SentenceRange } from '../analysis/jobs.js';
 import type { Article } from '../library/types.js';
 
 /**
- * Running the analysis for the reader. The analysis (and chrono-node with it) is a separate chunk
- * loaded the first time a summary or a comparison is asked for, never at start: the list must not wait
- * for it. This is the only module of the reader that touches it; the reducer gets plain results.
+ * Running the analysis for the reader. Every summary, comparison and grouping by story runs on a worker
+ * thread (src/analysis/job-runner.ts), so keys are answered and the screen redraws while it works, and
+ * Esc can stop it; the analysis code is loaded by that worker, never by the reader at start. This is
+ * the only module of the reader that starts one; the reducer gets plain results.
  */
 
-export type AnalysisJob = { kind: 'summary'; article: number } | { kind: 'compare'; topic: string } | { kind: 'stories' };
-
-/** A sentence's character range in the article's paragraphs joined by "\n\n", by sentence index. */
-export interface SentenceRange {
-  start: number;
-  end: number;
-}
-
-export type AnalysisOutcome =
-  | { job: AnalysisJob; summary: Summary; sentences: Record<number, SentenceRange[]> }
-  | { job: AnalysisJob; comparison: Comparison; reports: StoryReport[]; stories: Story[]; sentences: Record<number, SentenceRange[]> }
-  | { job: AnalysisJob; stories: Story[] }
-  | { job: AnalysisJob; error: string };
+export type { AnalysisJob, AnalysisOutcome, JobProgress, SentenceRange } from '../analysis/jobs.js';
 
 /** Results kept for the session, so a second look costs nothing. Keys are article indexes and topics. */
 export interface AnalysisCache {
@@ -54,49 +45,46 @@ export function sameJob(a: AnalysisJob | null, b: AnalysisJob): boolean {
   return a.kind === 'summary' && b.kind === 'summary' ? a.article === b.article : a.kind === 'compare' && b.kind === 'compare' && a.topic === b.topic;
 }
 
-type AnalysisModule = typeof import('../analysis/index.js');
+let runner: AnalysisJobRunner | null = null;
+/** Each library's articles as the analysis reads them, made once: the worker keeps the same array. */
+const jobArticles = new WeakMap<readonly Article[], JobArticle[]>();
 
-let loading: Promise<AnalysisModule> | null = null;
-
-/** The analysis chunk, imported once per session. */
-export function loadAnalysis(): Promise<AnalysisModule> {
-  loading ??= import('../analysis/index.js');
-  return loading;
+function articlesForJobs(articles: readonly Article[]): JobArticle[] {
+  let inputs = jobArticles.get(articles);
+  if (!inputs) {
+    inputs = articles.map((article) => ({ id: article.id, title: article.title, date: article.date, paragraphs: article.paragraphs, source: article.source }));
+    jobArticles.set(articles, inputs);
+  }
+  return inputs;
 }
 
-function sentenceRanges(analysis: AnalysisModule, article: Article): SentenceRange[] {
-  return analysis.splitSentences({ paragraphs: article.paragraphs }).map(({ start, end }) => ({ start, end }));
+/** Starts one job on a worker thread; `cancel` stops it at once. The outcome never rejects. */
+export function startAnalysis(job: AnalysisJob, articles: readonly Article[], onProgress: (progress: JobProgress) => void): JobHandle {
+  runner ??= new AnalysisJobRunner();
+  return runner.run(job, articlesForJobs(articles), onProgress);
 }
 
-/** Runs one job; never rejects (a failure comes back as an outcome with the reason). */
-export async function runAnalysis(job: AnalysisJob, articles: readonly Article[]): Promise<AnalysisOutcome> {
-  try {
-    const analysis = await loadAnalysis();
-    if (job.kind === 'summary') {
-      const article = articles[job.article];
-      if (!article) return { job, error: 'no such article' };
-      const summary = analysis.summarize(analysis.toAnalysisInput(article));
-      return { job, summary, sentences: { [job.article]: sentenceRanges(analysis, article) } };
-    }
-    if (job.kind === 'stories') {
-      return { job, stories: analysis.clusterStories(articles.map((article) => ({ ...analysis.toAnalysisInput(article), source: article.source }))) };
-    }
-    const inputs = articles.map((article) => ({ ...analysis.toAnalysisInput(article), source: article.source }));
-    // Disagreements are paired within one story, and each story told by several articles gets its report.
-    const stories = analysis.clusterStories(inputs);
-    const storyOf = analysis.storyOfArticle(stories);
-    const comparison = analysis.compareArticles(inputs, job.topic, { storyOf: (id) => storyOf.get(id) ?? id });
-    const sentences: Record<number, SentenceRange[]> = {};
-    const wanted = new Set(comparison.statements.map((s) => s.article));
-    const reports = stories
-      .filter((story) => story.articles.length > 1 && story.articles.some((a) => wanted.has(a.id)))
-      .map((story) => analysis.storyReport(story, inputs));
-    for (const report of reports) for (const a of report.story.articles) wanted.add(a.id);
-    articles.forEach((article, index) => {
-      if (wanted.has(article.id)) sentences[index] = sentenceRanges(analysis, article);
-    });
-    return { job, comparison, reports, stories, sentences };
-  } catch (error) {
-    return { job, error: error instanceof Error ? error.message : String(error) };
+/** Stops every analysis (the reader is closing). */
+export function stopAnalyses(): void {
+  runner?.close();
+  runner = null;
+}
+
+/** What the screen waiting for a job says: the stage, articles done of how many, seconds so far. */
+export function progressText(job: AnalysisJob, progress: JobProgress | null, elapsedMs: number): string {
+  const seconds = Math.floor(elapsedMs / 1000);
+  const time = seconds > 0 ? ` · ${seconds} s` : '';
+  const count = (done: number | undefined, total: number | undefined, noun: string): string =>
+    total === undefined ? '' : ` ${(done ?? 0).toLocaleString('en-US')} of ${total.toLocaleString('en-US')} ${noun}${total === 1 ? '' : 's'}`;
+  if (!progress) return `${job.kind === 'summary' ? 'Summarising' : 'Analysing'}…${time}`;
+  switch (progress.stage) {
+    case 'summary':
+      return `Summarising…${time}`;
+    case 'stories':
+      return `Grouping ${progress.total === undefined ? 'the' : progress.total.toLocaleString('en-US')} articles by story…${time}`;
+    case 'statements':
+      return `Finding statements:${count(progress.done, progress.total, 'article')}…${time}`;
+    case 'reports':
+      return `Comparing stories:${count(progress.done, progress.total, 'story')}…${time}`;
   }
 }

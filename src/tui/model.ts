@@ -42,8 +42,10 @@ export interface Model extends ScreenContext {
   /** Problems found at start (files not loaded, state file); shown on the list until an article is opened. */
   notice: string | null;
   request: Request | null;
-  /** An analysis to run (outside the reducer, the NLP being loaded on first use); its result comes back as `analysis-done`. */
+  /** An analysis to run (outside the reducer, on a worker thread); its result comes back as `analysis-done`. */
   job: AnalysisJob | null;
+  /** How far `job` got, as the screen waiting for it says it ("Finding statements: 340 of 2,000 articles… · 3 s"). */
+  progress: string | null;
   /** The feeds' refresh (`r`), run by App in the background. */
   refresh: RefreshSlice;
   quit: boolean;
@@ -58,6 +60,7 @@ export type Action =
   | { type: 'message'; text: string }
   | { type: 'request-done'; id: number }
   | { type: 'analysis-done'; outcome: AnalysisOutcome }
+  | { type: 'analysis-progress'; job: AnalysisJob; text: string }
   | { type: 'refresh-progress'; text: string }
   | { type: 'refresh-done'; load: LoadResult | null; error?: string };
 
@@ -92,6 +95,7 @@ export function createModel(options: InitialOptions): Model {
     notice: startNotice(options.load, options.notices),
     request: null,
     job: null,
+    progress: null,
     refresh: IDLE_REFRESH,
     quit: false,
     now: options.now ?? (() => new Date()),
@@ -114,6 +118,32 @@ export function nearest<K extends ScreenSlice['kind']>(model: Model, kind: K): E
     if (screen.kind === kind) return screen as Extract<ScreenSlice, { kind: K }>;
   }
   return null;
+}
+
+/**
+ * Whether a screen still waits for `job`'s results: a summary or comparison not laid out yet, or the
+ * list grouped by story before the stories are known. A job nobody waits for is stopped (Esc cancels).
+ */
+export function isWaitingFor(model: Model, job: AnalysisJob): boolean {
+  if (job.kind === 'stories') return model.list.grouped && model.analysis.stories === null;
+  return model.stack.some(
+    (screen) =>
+      (screen.kind === 'summary' && job.kind === 'summary' && screen.article === job.article && screen.sheet === null && screen.error === null) ||
+      (screen.kind === 'compare' && job.kind === 'compare' && screen.topic === job.topic && screen.sheet === null && screen.error === null),
+  );
+}
+
+/** The jobs screens wait for, the one on top first. */
+export function jobsWaitedFor(model: Model): AnalysisJob[] {
+  const jobs: AnalysisJob[] = [];
+  for (let i = model.stack.length - 1; i >= 0; i--) {
+    const screen = model.stack[i];
+    if ((screen.kind === 'summary' || screen.kind === 'compare') && screen.sheet === null && screen.error === null) {
+      jobs.push(screen.kind === 'summary' ? { kind: 'summary', article: screen.article } : { kind: 'compare', topic: screen.topic });
+    }
+  }
+  if (model.list.grouped && model.analysis.stories === null) jobs.push({ kind: 'stories' });
+  return jobs;
 }
 
 /** The read state with the last-opened article's position recorded (what is saved on leaving or quitting). */

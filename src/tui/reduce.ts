@@ -5,7 +5,7 @@ import type { Intent, Step } from './intent.js';
 import { Command, resolveKey, splitKeys, type KeyContext } from './keymap.js';
 import { refreshDone, refreshProgress, showPending, startRefresh } from './feed-refresh.js';
 import { isTooSmall, type Size } from './layout.js';
-import { nearest, screenOf, topScreen, withCurrentPosition, type Action, type Model, type ScreenSlice } from './model.js';
+import { isWaitingFor, jobsWaitedFor, nearest, screenOf, topScreen, withCurrentPosition, type Action, type Model, type ScreenSlice } from './model.js';
 import { readKey } from './read-key.js';
 import { fitArticle, openArticle, runSearch, showRange, updateArticle } from './screens/article.js';
 import { fitHelp, openHelp, updateHelp } from './screens/help.js';
@@ -171,7 +171,7 @@ function resize(model: Model, size: Size): Model {
 /** An analysis finished: its results are cached, and the screens waiting for them are laid out. */
 function analysisDone(model: Model, outcome: AnalysisOutcome): Model {
   const { job } = outcome;
-  const next: Model = { ...model, job: sameJob(model.job, job) ? null : model.job };
+  const next: Model = sameJob(model.job, job) ? { ...model, job: null, progress: null } : model;
   if ('error' in outcome) {
     const message = `Analysis failed: ${outcome.error}`;
     const waiting = (screen: ScreenSlice): boolean =>
@@ -192,7 +192,22 @@ export function keyContext(model: Model): KeyContext {
   return screenOf(model);
 }
 
+/**
+ * A job no screen waits for any more (Esc on its screen, S pressed again) is given up: the app stops its
+ * worker. The job whose progress is shown is then the next one still waited for, if any.
+ */
+function settleJob(model: Model): Model {
+  if (model.job && isWaitingFor(model, model.job)) return model;
+  const next = jobsWaitedFor(model)[0] ?? null;
+  if (!model.job) return next ? { ...model, job: next } : model;
+  return { ...model, job: next, progress: null, message: model.quit ? model.message : 'Analysis cancelled' };
+}
+
 export function reduce(model: Model, action: Action): Model {
+  return settleJob(reduceAction(model, action));
+}
+
+function reduceAction(model: Model, action: Action): Model {
   switch (action.type) {
     case 'key': {
       const presses = splitKeys(action.input, action.key);
@@ -216,6 +231,8 @@ export function reduce(model: Model, action: Action): Model {
       return model.request?.id === action.id ? { ...model, request: null } : model;
     case 'analysis-done':
       return analysisDone(model, action.outcome);
+    case 'analysis-progress':
+      return sameJob(model.job, action.job) ? { ...model, progress: action.text } : model;
     case 'refresh-progress':
       return refreshProgress(model, action.text);
     case 'refresh-done':

@@ -24,7 +24,8 @@ export function SheetFrame({ title, slice, keys, noun, model }: SheetFrameProps)
   const { size, color, screenReader, message } = model;
   const { sheet, viewport, error } = slice;
   const height = pagedHeight(size);
-  const lines = sheet ? sheet.lines : ['', `${GUTTER}${error ?? 'Analysing…'}`];
+  // While the analysis runs on its worker: how far it got, and that Esc stops it.
+  const lines = sheet ? sheet.lines : error ? ['', `${GUTTER}${error}`] : ['', `${GUTTER}${model.progress ?? 'Analysing…'}`, '', `${GUTTER}Esc cancels`];
   const count = sheet?.anchors.length ?? 0;
   const where = count > 0 ? `${noun} ${viewport.cursor + 1}/${count}  ` : '';
   const right = sheet ? `${where}${percentThrough(viewport.top, lines.length, height)}%` : '';
