@@ -23,6 +23,32 @@ export function markdownBlocks(markdown: string): string[] {
   return blocks;
 }
 
+/**
+ * For each paragraph the loader made of `body` (blocksToParagraphs: one per block with any text), the
+ * line of `body` (counted from 0) where its Markdown block starts. The renderer places paragraphs with
+ * it: a paragraph is shown where the rendered block holding that source line is.
+ */
+export function paragraphSourceLines(body: string): number[] {
+  const starts: number[] = [];
+  let blockStart = -1;
+  let block: string[] = [];
+  let inFence = false;
+  const close = (): void => {
+    if (block.length === 0) return;
+    const text = block.join('\n');
+    if (isProseLine(text) || blockToPlain(text) !== '') starts.push(blockStart);
+    block = [];
+  };
+  body.split('\n').forEach((line, index) => {
+    if (FENCE.test(line)) inFence = !inFence;
+    if (!inFence && line.trim() === '') return close();
+    if (block.length === 0) blockStart = index;
+    block.push(line);
+  });
+  close();
+  return starts;
+}
+
 // Every rule below needs one of these characters; most sentences of prose have none.
 const INLINE_MARKUP = /[![<*_~`\\]/;
 

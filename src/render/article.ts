@@ -1,6 +1,7 @@
 import type { Article } from '../library/types.js';
 import { LINK_CLOSE, LINK_OPEN, renderMarkdown, type RenderedBlock } from './markdown.js';
 import { isOpenable } from '../platform/openable.js';
+import { paragraphSourceLines } from '../library/markdown-text.js';
 import { MIN_RENDER_WIDTH } from './limits.js';
 import { makeStyles } from './style.js';
 import { oneLine, wrapLine } from './text.js';
@@ -11,49 +12,21 @@ export type { RenderedArticle } from './types.js';
 
 export { readingMinutes, WORDS_PER_MINUTE } from './reading-time.js';
 
-/** Letters and digits only, lower case: what survives Markdown markup, wrapping and link numbers. */
-function fingerprint(text: string, length: number): string {
-  return text
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '')
-    .slice(0, length);
-}
-
-const FINGERPRINT_LENGTH = 24;
-/** How far ahead of the last matched block a paragraph is looked for; keeps huge articles linear. */
-const SEARCH_AHEAD = 64;
-
 /**
- * Where each of the loader's paragraphs starts among the rendered blocks. The loader splits on blank
- * lines without a Markdown parser, so blocks and paragraphs mostly but not always pair up; a paragraph
- * is matched by its first letters, in order, and one that matches nothing keeps the previous position.
+ * Where each of the loader's paragraphs starts on screen: at the rendered block that holds the source
+ * line its Markdown block starts on (a list or a quote can hold several paragraphs). Positions, not
+ * text: nothing is matched by its letters.
  */
-function locateParagraphs(paragraphs: readonly string[], blocks: readonly RenderedBlock[], fallback: number): number[] {
-  const prints = blocks.map((block) => fingerprint(block.plain, FINGERPRINT_LENGTH));
-  const result: number[] = [];
+function paragraphLinesOf(body: string, blocks: readonly RenderedBlock[], fallback: number): number[] {
   let next = 0;
   let last = fallback;
-  for (const paragraph of paragraphs) {
-    const print = fingerprint(paragraph, FINGERPRINT_LENGTH);
-    let found = -1;
-    if (print !== '') {
-      for (let i = next; i < Math.min(blocks.length, next + SEARCH_AHEAD); i++) {
-        const candidate = prints[i];
-        if (candidate === '') continue;
-        const n = Math.min(candidate.length, print.length);
-        if (candidate.slice(0, n) === print.slice(0, n)) {
-          found = i;
-          break;
-        }
-      }
+  return paragraphSourceLines(body).map((sourceLine) => {
+    while (next < blocks.length && blocks[next].sourceLine <= sourceLine) {
+      last = blocks[next].line;
+      next += 1;
     }
-    if (found >= 0) {
-      last = blocks[found].line;
-      next = found + 1;
-    }
-    result.push(last);
-  }
-  return result;
+    return last;
+  });
 }
 
 /** Turns link sentinels into "[n]" and records the line of each link's number. */
@@ -103,7 +76,7 @@ export function renderArticle(article: Article, options: { width: number; color:
   const bodyStart = lines.length;
   const body = renderMarkdown(article.body, { width, color, styles, ascii });
   for (const line of body.lines) lines.push(line);
-  const blocks = body.blocks.map((block) => ({ line: block.line + bodyStart, plain: block.plain }));
+  const blocks = body.blocks.map((block) => ({ line: block.line + bodyStart, sourceLine: block.sourceLine }));
   const links = body.links.map((link) => ({ text: oneLine(link.text), url: oneLine(link.url) }));
 
   const rule = styles.dim((color ? '─' : '-').repeat(Math.min(width, 20)));
@@ -149,7 +122,7 @@ export function renderArticle(article: Article, options: { width: number; color:
   const linkLines = placeLinkNumbers(lines, links.length).map((line, i) => (line >= 0 ? line : listedAt[i]));
   return {
     lines,
-    paragraphLines: locateParagraphs(article.paragraphs, blocks, bodyStart),
+    paragraphLines: paragraphLinesOf(article.body, blocks, bodyStart),
     links,
     linkLines,
   };

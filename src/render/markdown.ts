@@ -15,10 +15,11 @@ export const LINK_OPEN = '\ue000';
 export const LINK_CLOSE = '\ue001';
 const SENTINELS = /[\ue000\ue001]/g;
 
-/** One top-level Markdown block as laid out: where it starts and its text, for finding paragraphs. */
+/** One top-level Markdown block as laid out: its first screen line, and the source line it starts at. */
 export interface RenderedBlock {
   line: number;
-  plain: string;
+  /** Line of the Markdown (counted from 0) where the block's source starts: how paragraphs find it. */
+  sourceLine: number;
 }
 
 export interface RenderedMarkdown {
@@ -89,24 +90,13 @@ function footnoteExtension(notes: Footnotes, styles: Styles, ascii: boolean): Ma
   };
 }
 
-/** Plain text of a token tree (link targets left out), to match blocks with the loader's paragraphs. */
-function plainOf(tokens: readonly Token[] | undefined): string {
-  if (!tokens) return '';
-  let out = '';
-  for (const token of tokens) {
-    if (token.type === 'list') {
-      out += (token as Tokens.List).items.map((item) => plainOf(item.tokens)).join(' ');
-    } else if ('tokens' in token && Array.isArray(token.tokens)) {
-      out += plainOf(token.tokens as Token[]);
-    } else if ('text' in token && typeof token.text === 'string') {
-      out += token.text;
-    }
-    out += ' ';
-  }
-  return out;
+function lineBreaks(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count += 1;
+  return count;
 }
 
-/** Source text made safe and bounded: no control characters, no sentinels, no endless lines. */
+/** Source text made safe and bounded (line for line: block positions are counted in source lines): no control characters, no sentinels, no endless lines. */
 function prepareSource(markdown: string): string {
   // Numeric references to controls are removed too: marked would decode them into raw controls.
   return removeControlEntities(removeInputControls(markdown))
@@ -290,7 +280,11 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions): Rend
   }
   const lines: string[] = [];
   const blocks: RenderedBlock[] = [];
+  // The top-level tokens' raw text is the source, in order: counting its line breaks places each block.
+  let sourceLine = 0;
   for (const token of tokens) {
+    const startLine = sourceLine;
+    sourceLine += lineBreaks(token.raw);
     if (token.type === 'space' || token.type === 'def') continue;
     let output: string;
     try {
@@ -304,7 +298,7 @@ export function renderMarkdown(markdown: string, options: MarkdownOptions): Rend
     while (blockLines.length > 0 && stripStyle(blockLines[0]).trim() === '') blockLines.shift();
     if (blockLines.length === 0) continue;
     if (lines.length > 0) lines.push('');
-    blocks.push({ line: lines.length, plain: plainOf([token]) });
+    blocks.push({ line: lines.length, sourceLine: startLine });
     for (const line of blockLines) {
       for (const row of wrapLine(capLineLength(line), width)) lines.push(row);
     }
