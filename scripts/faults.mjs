@@ -1,11 +1,15 @@
 // Fault injection: runs the catalogue of faults from issue 13 against the built program (bin/) and
 // prints one line per fault and "N tried, N held". `--quick` runs fewer fuzz rounds (npm test does).
-// The pty faults (hang-up, Ctrl+F1–F4, random keys, Ctrl+Z/fg, signals) are in test/e2e/terminal-faults.test.ts.
+// The pty faults (hang-up, Ctrl+F1–F4, random keys, Ctrl+Z/fg, signals) are in test/e2e/terminal-faults.test.ts;
+// the reader's own faults tried here in a pty: two readers at once, a stale state lock, and (full form)
+// quitting during an analysis (test/e2e/analysis-worker.test.ts tries every way out).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generateLibrary } from '../bench/corpus.mjs';
+import { isCiVariable, spawnPty } from '../test/helpers/pty.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = join(root, 'bin', 'newsdesk.js');
@@ -62,6 +66,18 @@ const faults = [
     rmSync(join(work, 'state'), { recursive: true, force: true });
     return !r.timedOut && r.status === 0;
   }],
+  ['a state file that is a link to /dev/zero does not stop the program, nor is it read', () => {
+    mkdirSync(join(work, 'state', 'newsdesk'), { recursive: true });
+    symlinkSync('/dev/zero', join(work, 'state', 'newsdesk', 'state.json'));
+    const r = run(['list']);
+    rmSync(join(work, 'state'), { recursive: true, force: true });
+    return !r.timedOut && r.status === 0;
+  }],
+  ['a 5,000,000-character line: the marker counts the characters really cut', () => {
+    const dir = folder('long-line', { 'a.md': `---\ntitle: Long line\n---\n\n${'x'.repeat(5_000_000)}\n` });
+    const r = run(['read', 'a', '--dir', dir]);
+    return r.status === 0 && /line cut: 4990000 more characters not shown/.test(r.stdout.replace(/\s+/g, ' '));
+  }],
   ['a dangling link is named as one', () => {
     const dir = folder('dangling', { 'a.md': ARTICLE });
     symlinkSync(join(dir, 'gone.md'), join(dir, 'link.md'));
@@ -97,6 +113,14 @@ const faults = [
     const r = run(['compare', '\x1b]0;PWN\x07truce', '--dir', folder('topic', { 'a.md': ARTICLE })]);
     return r.status === 0 && clean(r) && !r.stdout.includes('PWN');
   }],
+  // root reads any folder: the fault cannot happen to it.
+  ...(process.getuid?.() === 0 ? [] : [['an unreadable --dir root exits 2 with a message', () => {
+    const dir = folder('unreadable', { 'a.md': ARTICLE });
+    chmodSync(dir, 0o000);
+    const r = run(['list', '--dir', dir]);
+    chmodSync(dir, 0o755);
+    return r.status === 2 && r.stderr.includes(dir);
+  }]]),
   ["compare '' and --dir '' are usage errors", () => run(['compare', '']).status === 2 && run(['--dir', '', 'list']).status === 2],
   ['list > /dev/full is one line, exit 1', () => {
     const full = openSync('/dev/full', 'w');
@@ -105,6 +129,72 @@ const faults = [
     return r.status === 1 && r.stderr === 'newsdesk: could not write the output: no space left on device (ENOSPC)\n';
   }],
 ];
+
+/** The built reader in a pty with this state folder; Ink must not see CI markers. */
+function reader(args, stateHome) {
+  const childEnv = Object.fromEntries(Object.entries(env).filter(([name, value]) => value !== undefined && !isCiVariable(name)));
+  return spawnPty({ args: [bin, ...args], cwd: root, record: true, env: { ...childEnv, TERM: 'xterm-256color', XDG_STATE_HOME: stateHome, XDG_CONFIG_HOME: join(stateHome, 'config'), XDG_DATA_HOME: join(stateHome, 'data') } });
+}
+
+const LEAVE_ALTERNATE_SCREEN = '\x1b[?1049l';
+const statePath = (stateHome) => join(stateHome, 'newsdesk', 'state.json');
+const savedKeys = (stateHome) => Object.keys(JSON.parse(readFileSync(statePath(stateHome), 'utf8')).articles);
+
+faults.push(
+  ['two readers quitting at the same moment both keep their reading marks', async () => {
+    const stateHome = join(work, 'two-readers');
+    const [a, b] = [reader([], stateHome), reader([], stateHome)];
+    try {
+      await Promise.all([a, b].map((t) => t.waitFor((screen) => /\d+ articles?/.test(screen), 30_000)));
+      // Each opens a different article, then both quit together.
+      a.write('\r');
+      b.write('j');
+      b.write('\r');
+      await Promise.all([a, b].map((t) => t.waitFor((screen) => /scroll/.test(screen), 30_000)));
+      a.write('q');
+      b.write('q');
+      const exits = await Promise.all([a.waitExit(20_000), b.waitExit(20_000)]);
+      return exits.every((exit) => exit?.exitCode === 0) && savedKeys(stateHome).length === 2 && !existsSync(`${statePath(stateHome)}.lock`);
+    } finally {
+      a.dispose();
+      b.dispose();
+    }
+  }],
+  ['a lock left beside the state file by a killed reader does not stop the next one saving', async () => {
+    const stateHome = join(work, 'stale-lock');
+    mkdirSync(join(stateHome, 'newsdesk'), { recursive: true });
+    // A pid that ran a moment ago and no longer does.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    writeFileSync(`${statePath(stateHome)}.lock`, `${dead} ${Date.now()}\n`);
+    const t = reader([], stateHome);
+    try {
+      await t.waitFor((screen) => /\d+ articles?/.test(screen), 30_000);
+      t.write('\r');
+      await t.waitFor((screen) => /scroll/.test(screen), 30_000);
+      t.write('q');
+      const exit = await t.waitExit(20_000);
+      return exit?.exitCode === 0 && savedKeys(stateHome).length === 1 && !existsSync(`${statePath(stateHome)}.lock`);
+    } finally {
+      t.dispose();
+    }
+  }],
+);
+if (!quick) {
+  faults.push(['q during a comparison of 400 articles ends the reader at once, the terminal restored', async () => {
+    const { dir } = generateLibrary(join(work, 'library-400'), { count: 400 });
+    const t = reader(['--dir', dir], join(work, 'analysis'));
+    try {
+      await t.waitFor((screen) => /articles/.test(screen), 60_000);
+      t.write('c');
+      await t.waitFor((screen) => /Esc cancels/.test(screen), 30_000);
+      t.write('q');
+      const exit = await t.waitExit(20_000);
+      return exit?.exitCode === 0 && t.output.lastIndexOf(LEAVE_ALTERNATE_SCREEN) > t.output.lastIndexOf('\x1b[?1049h') && !/statement \d+\/\d+/.test(t.output);
+    } finally {
+      t.dispose();
+    }
+  }]);
+}
 
 /** A small seeded generator (mulberry32). */
 function random(seed) {
@@ -150,7 +240,7 @@ let held = 0;
 for (const [name, check] of faults) {
   let ok = false;
   try {
-    ok = Boolean(check());
+    ok = Boolean(await check());
   } catch (error) {
     console.log(`  error: ${error.message}`);
   }

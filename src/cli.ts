@@ -288,6 +288,9 @@ async function runDefault(options: GlobalOptions): Promise<void> {
     // After the reader has left the alternate screen, where they would have been drawn over.
     if (loaded) reportProblems(loaded.problems);
   }
+  // Everything is saved and written (to a terminal: synchronously). Ending now spares the person the
+  // wait for the heap to be torn down: quitting is over the moment the shell is back.
+  process.exit(0);
 }
 
 function buildProgram(): Command {
