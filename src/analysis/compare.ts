@@ -142,7 +142,7 @@ export function articleStatements(input: AnalysisInput, matcher: RegExp): Articl
   if (!mentionsTopic(input, matcher)) return { statements, people: [] };
   const sentences = splitSentences(input);
   // The ceasefire topic and its kin ask that an article be about a conflict, not a tennis "truce".
-  const conflictTopic = matcher === topicMatcher('ceasefire');
+  const conflictTopic = matcher === topicMatcher(DEFAULT_TOPIC);
   const about = topicalSentences(sentences, matcher, { conflictTopic, paragraphs: input.paragraphs, title: input.title });
   if (about.size === 0) return { statements, people: [] };
   const topical = sentences.filter((s) => about.has(s.index));
