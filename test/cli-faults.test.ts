@@ -63,7 +63,7 @@ describe('text from the command line', () => {
     article('a.md', 'Talks', 'The minister said the truce would hold.');
     const result = cli(['compare', '\x1b]0;PWN\x07tru\x1b[2Jce', '--dir', dir]);
     expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/^Topic: truce/);
+    expect(result.stdout).toMatch(/^ {2}Topic: truce/);
     expect(result.stdout).not.toMatch(ESC);
     expect(result.stdout).not.toContain('PWN');
   });
@@ -116,7 +116,7 @@ describe('the cache', () => {
     const [output] = cacheFiles(/^compare-.*\.out$/);
     writeFileSync(output, readFileSync(output, 'utf8').replace('Topic: truce', 'Topic: truce\x1b]52;c;cm0gLXJm\x07\x1b[2J\x9b31m'));
     const compared = cli(['compare', 'truce', '--dir', dir]);
-    expect(compared.stdout).toMatch(/^Topic: truce/);
+    expect(compared.stdout).toMatch(/^ {2}Topic: truce/);
     expect(compared.stdout).not.toMatch(ESC);
     expect(compared.stdout).not.toContain('cm0gLXJm');
   });
