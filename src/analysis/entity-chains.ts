@@ -319,7 +319,9 @@ export class EntityChains {
         np = `${who} ${owner[2]}`;
       } else return this.body(np, sentence);
     }
-    if (/^\p{Lu}/u.test(np) && np.split(/\s+/).some((w, i) => i === 0 && (looksDemonym(w) || this.entities.some((e) => e.name === w)))) return this.body(np, sentence);
+    // "Ostreli defence ministry", "Iranian-allied Houthi fighters": a demonym or a name the article knows qualifies the body.
+    const known = (w: string): boolean => this.entities.some((e) => e.name === w || e.tokens.includes(w));
+    if (/^\p{Lu}/u.test(np) && np.split(/\s+/).some((w, i) => (i === 0 && (looksDemonym(w.split('-')[0]) || known(w))) || (/^\p{Lu}/u.test(w) && known(w)))) return this.body(np, sentence);
     const lower = np.toLowerCase();
     if (GROUP_NOUNS.has(lower)) {
       const group = this.namedGroup(lower);

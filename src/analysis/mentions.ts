@@ -254,6 +254,8 @@ export function findNames(frame: string, caps: ReadonlySet<string>): NameMention
     let nameTokens = t >= 0 ? tokens.slice(t + 1) : tokens;
     // Drop a sentence-initial function word glued to the run ("The Hollin Fishermen's Union").
     if (nameTokens.length > 1 && FUNCTION_CAPS.has(nameTokens[0]) && !caps.has(nameTokens[0])) nameTokens = nameTokens.slice(1);
+    // "Neighbouring Saudi Arabia", "Embattled Premier ...": an adjective capitalised only because it opens the sentence.
+    if (nameTokens.length > 1 && !caps.has(nameTokens[0]) && nameTokens[0].length > 5 && /^\p{Lu}\p{Ll}+(?:ing|ed|ly|ful|ous|ive)$/u.test(nameTokens[0]) && /(?:^|[.!?]\s+|\n)$/.test(frame.slice(Math.max(0, w.start - 3), w.start))) nameTokens = nameTokens.slice(1);
     // A lower-case role right before the name: "union president Ingrid Solberg", "Retired colonel Hernán Castro-Ruiz".
     // A short window before the name: reading the whole sentence before every name would be quadratic.
     const windowStart = Math.max(0, w.start - 60);

@@ -110,7 +110,15 @@ function stripFillers(text: string): string {
 
 /** What a noun phrase names, read from its words and the name mentions inside it. */
 export function readNounPhrase(text: string, start: number, names: readonly NameMention[], next: { text: string; start: number } | null): SubjectRef | null {
-  const np = text.replace(/^[\s"“”'‘’(—–-]+|[\s"“”'‘’)]+$/gu, '').replace(/^(?:but|and|yet|so|or)\s+/i, '');
+  // "the Arab coalition led by Saudi Arabia": the coalition speaks; who leads it only describes it.
+  const np = text
+    .replace(/^[\s"“”'‘’(—–-]+|[\s"“”'‘’)]+$/gu, '')
+    .replace(/^(?:but|and|yet|so|or)\s+/i, '')
+    // A dateline before the subject: "CAIRO/ADEN (REUTERS) - Houthi fighters".
+    .replace(/^\p{Lu}[\p{Lu}/ ,.'’-]*(?:\s*\(\p{Lu}[\p{Lu} ]+\))?\s+[-–—]+\s+/u, '')
+    // "a Saudi defence ministry statement", "the army's statement": the body behind the document speaks.
+    .replace(/^(?:a|an|the|its|their)\s+((?:[\p{L}-]+\s+){1,4}?)(?:statement|communiqu[eé]|release)$/iu, (x, body: string) => (/['’]s?\s*$/.test(body) ? body.replace(/['’]s?\s*$/, '') : body.trim()))
+    .replace(/^((?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:led|backed|headed|supported|run|controlled|funded|chaired)\s+by\s+.*$/iu, '$1');
   if (!np) return null;
   // "which both sides had described as ...": a relative clause, not the sentence's report.
   if (/^(?:which|that|what|whom|whose|where|when)\b/i.test(np)) return null;
@@ -118,6 +126,11 @@ export function readNounPhrase(text: string, start: number, names: readonly Name
   const lower = np.toLowerCase();
   if (PRONOUNS[lower]) return PRONOUNS[lower];
   const inside = names.filter((m) => m.start >= offset - 1 && m.end <= offset + np.length + 1);
+  // "Iranian-allied Houthi fighters in Yemen", "Hamas officials": a name before a body noun qualifies the body.
+  const core = np.replace(/\s+(?:in|of|from|at|across|near)\s+.*$/iu, '');
+  const coreHead = (/([\p{L}-]+)$/u.exec(core)?.[1] ?? '').toLowerCase();
+  const qualifier = inside.find((m) => m.end - offset <= core.length - coreHead.length && /^\s+$/.test(core.slice(m.end - offset, core.length - coreHead.length)));
+  if (qualifier && BODY_HEADS.has(coreHead) && !qualifier.possessive && coreHead !== 'spokesman' && coreHead !== 'spokeswoman' && coreHead !== 'spokesperson') return { kind: 'body', text: core };
   // A name at the head: nothing but a post-modifier after it ("Fatou Ndiaye of the ...", "X, 58").
   for (const m of inside) {
     const after = np.slice(m.end - offset).trim();

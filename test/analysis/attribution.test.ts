@@ -184,3 +184,20 @@ describe('attributeSentences: who relays and who speaks', () => {
     expect(who(rows, 'Ilse Varga').speaker).toBe('Ilse Varga');
   });
 });
+
+describe('attributeSentences: bodies described by who leads them, what qualifies them, and their documents', () => {
+  it('reads "the coalition led by X", "X-allied Y fighters" after a dateline, "a Z ministry statement" and an opening adjective', () => {
+    const rows = attribute(para(
+      'VELL/TARSEL (WIRE) - Corran-allied Hollin fighters in Marovia accepted on Sunday a five-day truce but said they would answer any violations.',
+      '“The Hollin militias have broken the truce,” the Arab coalition led by Corran said in a statement on Thursday.',
+      'Meanwhile, a Corran defence ministry statement also accused the Hollin fighters of violating the truce.',
+      'Neighbouring Corran had said on Friday that the truce could begin on Tuesday.',
+      'VELL-TARSEL spokesman Anouk Brel on Sunday clarified that the movement could agree to a truce.',
+    ));
+    expect(who(rows, 'five-day truce').speaker).toBe('Corran-allied Hollin fighters');
+    expect(who(rows, 'Hollin militias').speaker).toBe('Arab coalition');
+    expect(who(rows, 'defence ministry statement').speaker).toBe('Corran defence ministry');
+    expect(who(rows, 'Neighbouring').speaker).toBe('Corran');
+    expect(who(rows, 'clarified').speaker).toBe('Anouk Brel');
+  });
+});
