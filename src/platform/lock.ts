@@ -10,8 +10,12 @@ import { isRunning } from './atomic.js';
 
 /** A lock older than this is stale whatever its pid says (the pid may have been reused, or be on another host). */
 export const STALE_LOCK_MS = 10_000;
-/** How long a save waits for another process's lock before giving up; a holder keeps it for a few ms. */
-export const LOCK_WAIT_MS = 2_000;
+/**
+ * How long a save waits for another process's lock before giving up. A holder keeps it for a few ms,
+ * but a loaded machine's fsync can take seconds: a save waits until the lock would count as stale (and
+ * be taken over), so it is never dropped for a live, slow holder.
+ */
+export const LOCK_WAIT_MS = STALE_LOCK_MS + 2_000;
 
 export class LockTimeoutError extends Error {
   constructor(path: string, holder: string) {
