@@ -8,8 +8,9 @@
 // builds that row's cells, exactly as Ink does; rows never written stay blank without cells.
 //
 // What the terminal shows is the same cell for cell: a fast row is its text (its SGR codes as written
-// instead of re-encoded), its trailing blanks cut where Ink would cut them, closed with a reset when it
-// opens styles, as Ink closes every row. Only lines whose escapes are all SGR take the fast path (Ink's
+// instead of re-encoded), its trailing blanks cut as Ink cuts them, closed with a reset as Ink closes
+// every row's styles; a styled row ending in blanks takes Ink's way (which blanks Ink keeps depends on
+// their styles, and a kept blank is content when a terminal reflows on resize). Only lines whose escapes are all SGR take the fast path (Ink's
 // tokenizer also parses OSC links; those rows go the slow way).
 //
 // The patch replaces get() whole, so it checks that get() is the code it was written against (a hash of
@@ -135,17 +136,19 @@ const FAST_GET = String.raw`    get() {
             }
         }
         const rows = [];
+        let fast;
         for (let row = 0; row < this.height; row++) {
             const current = output[row];
             if (current === undefined) {
                 rows.push('');
             }
-            else if (typeof current === 'string') {
-                rows.push(newsdeskFastRow(current, fastStart[row]));
+            else if (typeof current === 'string' && (fast = newsdeskFastRow(current, fastStart[row])) !== undefined) {
+                rows.push(fast);
             }
             else {
+                const cells = cellsOf(row);
                 // See https://github.com/vadimdemedes/ink/pull/564#issuecomment-1637022742
-                const lineWithoutEmptyItems = current.filter(item => item !== undefined);
+                const lineWithoutEmptyItems = cells.filter(item => item !== undefined);
                 rows.push(styledCharsToString(lineWithoutEmptyItems).trimEnd());
             }
         }
@@ -165,16 +168,19 @@ function newsdeskFastLine(line) {
     const rest = line.replace(NEWSDESK_SGR, '');
     return !rest.includes('\x1b') && !rest.includes('\x9b');
 }
-// What Ink's cells would print: blanks before the line, open styles closed at its end. Ink cuts the
-// row's trailing blanks that carry no style; a plain line is cut the same way, a styled one only after
-// a full reset (blanks that may be inverse or coloured stay, the others are invisible either way).
-const NEWSDESK_RESET_THEN_BLANKS = /\x1b\[0m\s*$/;
+// What Ink's cells would print for a row written once: blanks before the line, trailing blanks cut,
+// styles closed at the end. A styled line whose text ends in blanks goes Ink's way (undefined): which of
+// those blanks Ink cuts depends on their styles, and a blank kept is content when a terminal reflows.
+const NEWSDESK_TRAILING_BLANK = /\s$/;
 function newsdeskFastRow(line, x) {
     const text = x > 0 ? ' '.repeat(x) + line : line;
     if (!text.includes('\x1b')) {
         return text.trimEnd();
     }
-    return NEWSDESK_RESET_THEN_BLANKS.test(text) ? text.trimEnd() : text + '\x1b[0m';
+    if (NEWSDESK_TRAILING_BLANK.test(text.replace(NEWSDESK_SGR, ''))) {
+        return undefined;
+    }
+    return text + '\x1b[0m';
 }
 `;
 

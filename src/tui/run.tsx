@@ -26,6 +26,10 @@ const HIDE_CURSOR = '\x1b[?25l';
 /** Leaves the alternate screen (the user's scrollback comes back untouched) and shows the cursor. */
 const RESTORE_TERMINAL = '\x1b[?25h\x1b[?1049l';
 
+/** What Ink writes before and after a frame (DEC mode 2026): the terminal shows the frame at once. */
+const BEGIN_SYNCHRONIZED_UPDATE = '\x1b[?2026h';
+const END_SYNCHRONIZED_UPDATE = '\x1b[?2026l';
+
 /** Blanks the visible screen and homes the cursor; the scrollback is not touched. */
 const CLEAR_VISIBLE_SCREEN = '\x1b[2J\x1b[H';
 
@@ -42,9 +46,25 @@ function stdoutForInk(stdout: NodeJS.WriteStream, frames: { last: string }): Nod
     return proxy;
   };
   // Ink writes each frame whole (erase the last one, then every line): the last is kept to draw again
-  // after a suspended reader is brought back with `fg`.
+  // after a suspended reader is brought back with `fg`. Ink wraps a frame in three writes (begin
+  // synchronized update, the frame, end it), one after the other in one call: they go out as one, so
+  // a keypress costs one write and the terminal gets the frame in one piece.
+  let held: string | undefined;
   const writeFrame = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
-    const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    let text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    if (text === BEGIN_SYNCHRONIZED_UPDATE && held === undefined && rest.length === 0) {
+      held = text;
+      return true;
+    }
+    if (held !== undefined) {
+      text = held + text;
+      held = undefined;
+      if (!text.endsWith(END_SYNCHRONIZED_UPDATE) && rest.length === 0) {
+        held = text;
+        return true;
+      }
+      chunk = text;
+    }
     if (text.includes('\n')) frames.last = text;
     return (stdout.write as (...args: unknown[]) => boolean)(chunk, ...rest);
   };

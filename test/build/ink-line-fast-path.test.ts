@@ -72,7 +72,8 @@ async function cells(text: string, cols: number, rows: number): Promise<string[]
     let row = '';
     for (let x = 0; x < cols; x++) {
       line.getCell(x, cell);
-      row += `${cell.getChars() || ' '}${cell.isBold()}${cell.isItalic()}${cell.isUnderline()}${cell.isInverse()}${cell.getFgColor()}/${cell.getBgColor()}|`;
+      // A blank cell ('') and a written space differ: a terminal reflows a written one as content.
+      row += `${cell.getChars() || '∅'}${cell.isBold()}${cell.isItalic()}${cell.isUnderline()}${cell.isInverse()}${cell.getFgColor()}/${cell.getBgColor()}|`;
     }
     out.push(row);
   }
@@ -139,8 +140,8 @@ describe("Ink's Output with the line fast path (scripts/ink-line-fast-path.mjs)"
   });
 
   it('is in the built reader', () => {
-    // The patched get() ends a styled row it opened with this test for a reset; Ink has no such code.
+    // The patched get() tells SGR sequences apart with this pattern; Ink has no such code.
     const chunks = readdirSync(join(root, 'dist', 'chunks')).map((name) => readFileSync(join(root, 'dist', 'chunks', name), 'utf8'));
-    expect(chunks.some((code) => code.includes(String.raw`/\x1b\[0m\s*$/`))).toBe(true);
+    expect(chunks.some((code) => code.includes(String.raw`/\x1b\[\d+(?:;\d+)*m/g`))).toBe(true);
   });
 });
