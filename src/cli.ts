@@ -268,7 +268,14 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
 
 /** The reader's `r`: the feeds refreshed (only for the default library), then the library read again. */
 async function refreshAndLoad(options: GlobalOptions, report: (text: string) => void): Promise<LoadResult> {
-  const failed = options.dir?.length ? [] : await (await import('./feeds/run.js')).refreshForReader(report);
+  let failed: LoadResult['problems'] = [];
+  if (!options.dir?.length) {
+    const feeds = await import('./feeds/run.js');
+    if (feeds.hasSubscriptions()) {
+      report('Refreshing feeds…');
+      failed = await feeds.refreshForReader(report);
+    }
+  }
   const result = loadQuietly(options);
   return { ...result, problems: [...result.problems, ...failed] };
 }
@@ -283,7 +290,19 @@ async function runDefault(options: GlobalOptions): Promise<void> {
   let loaded: LoadResult | undefined;
   const { startReader } = await import('./tui/start.js');
   try {
-    await startReader({ cached: () => (present ? loadArticlesFromCache(dirs) : undefined), dirs: present ? dirs : undefined, load: () => (loaded = loadQuietly(options)), color: printOptions(options).color, refreshFeeds: (report) => refreshAndLoad(options, report) });
+    const print = printOptions(options);
+    await startReader({
+      cached: () => (present ? loadArticlesFromCache(dirs) : undefined),
+      dirs: present ? dirs : undefined,
+      load: () => (loaded = loadQuietly(options)),
+      color: print.color,
+      ascii: print.ascii,
+      // --width narrows the reader's measure; without it the terminal's width (at most 100) is used.
+      measure: options.width,
+      // `r` in the reader: the feeds refreshed, then the same folders read again (problems are shown in
+      // the reader, not printed).
+      reload: (report) => refreshAndLoad(options, report),
+    });
   } finally {
     // After the reader has left the alternate screen, where they would have been drawn over.
     if (loaded) reportProblems(loaded.problems);

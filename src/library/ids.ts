@@ -5,6 +5,8 @@ import { sanitizeLine } from './sanitize.js';
 export interface IdSource {
   name: string;
   path: string;
+  /** The --dir folder it was found in. */
+  root?: string;
 }
 
 function pathParts(path: string): string[] {

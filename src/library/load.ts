@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { basename, extname, relative, resolve, sep } from 'node:path';
 import { cacheDirectory } from '../platform/paths.js';
 import { CACHE_BY_DEFAULT, LibraryCache, libraryIndexPath, type ArticleText, type FileKey } from './cache.js';
 import { parseFiles } from './parse-pool.js';
@@ -55,7 +55,11 @@ function textOf(path: FoundPath, id: string): ArticleText | undefined {
 /** Gives each article its id once all are loaded: ids depend on every path, not on the order found. */
 function giveIds(articles: Article[], sources: IdSource[]): void {
   const ids = assignIds(sources);
-  for (let i = 0; i < articles.length; i++) articles[i].id = ids[i];
+  for (let i = 0; i < articles.length; i++) {
+    articles[i].id = ids[i];
+    const root = sources[i].root;
+    if (root) articles[i].relativePath = sanitizeLine(relative(root, sources[i].path).split(sep).join('/'));
+  }
 }
 
 /**
@@ -79,7 +83,7 @@ export function loadArticlesFromCache(dirs: string[], options: LoadOptions = {})
     if (!entries) return undefined;
     for (const entry of entries) {
       const path = entry.path;
-      sources.push({ name: entry.name, path });
+      sources.push({ name: entry.name, path, root });
       articles.push(cache.articleFrom(entry, entry.name, () => textOf(path, entry.name)));
       for (const reason of entry.warnings ?? []) problems.push({ path: entry.shownPath, reason });
     }
@@ -155,9 +159,9 @@ export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadRes
   let added = 0;
   const addReady = (): void => {
     for (; added < plan.length; added++) {
-      const { found, path, cache, key, entry } = plan[added];
+      const { found, path, root, cache, key, entry } = plan[added];
       if (cache && entry) {
-        sources.push({ name: entry.name, path });
+        sources.push({ name: entry.name, path, root });
         problems.push(...(entry.warnings ?? []).map((reason) => ({ path, reason })));
         articles.push(cache.articleFrom(entry, entry.name, () => textOf(found, entry.name)));
         continue;
@@ -169,7 +173,7 @@ export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadRes
       if (!loaded.article) continue;
       const name = sanitizeLine(basename(path, extname(path)));
       const id = name;
-      sources.push({ name, path });
+      sources.push({ name, path, root });
       // File names are written by strangers too: what reaches a terminal is sanitised.
       const shownPath = sanitizeLine(path);
       const reasons = loaded.problems.map((problem) => problem.reason);

@@ -10,6 +10,8 @@ export interface Article {
   id: string;
   /** Absolute path of the file it was read from. */
   path: string;
+  /** Its path inside the --dir folder it was found in (what read state is keyed by, so moving the folder keeps it). */
+  relativePath?: string;
   format: 'md' | 'txt';
   title: string;
   /** ISO calendar date (YYYY-MM-DD) or null when the file gives none. */

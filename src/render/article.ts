@@ -3,7 +3,7 @@ import { LINK_CLOSE, LINK_OPEN, renderMarkdown, type RenderedBlock } from './mar
 import { isOpenable } from '../platform/openable.js';
 import { paragraphSourceLines } from '../library/markdown-text.js';
 import { MIN_RENDER_WIDTH } from './limits.js';
-import { makeStyles } from './style.js';
+import { makeStyles, type ThemeOverrides } from './style.js';
 import { oneLine, wrapLine } from './text.js';
 import type { RenderedArticle } from './types.js';
 import { readingMinutes, wordCount } from './reading-time.js';
@@ -50,11 +50,19 @@ function placeLinkNumbers(lines: string[], linkCount: number): number[] {
  * An article laid out for a terminal: a header (title, date, source, length), the formatted body, then
  * credits, related reading and the full list of links, set apart. Pure: same input, same lines.
  */
-export function renderArticle(article: Article, options: { width: number; color: boolean; ascii?: boolean }): RenderedArticle {
+export interface ArticleRenderOptions {
+  width: number;
+  color: boolean;
+  ascii?: boolean;
+  theme?: 'dark' | 'light';
+  colors?: ThemeOverrides;
+}
+
+export function renderArticle(article: Article, options: ArticleRenderOptions): RenderedArticle {
   const width = Math.max(MIN_RENDER_WIDTH, Math.floor(options.width));
   const { color } = options;
   const ascii = options.ascii ?? false;
-  const styles = makeStyles(color);
+  const styles = makeStyles(color, options.theme, options.colors);
   const lines: string[] = [];
   const pushStyled = (styled: string): void => {
     for (const row of wrapLine(styled, width)) lines.push(row);

@@ -75,6 +75,49 @@ const PLAIN_STYLES: Styles = {
   warn: identity,
 };
 
-export function makeStyles(color: boolean): Styles {
-  return color ? COLOR_STYLES : PLAIN_STYLES;
+/** The styles a config file may colour, each as SGR parameters ("1;36"). */
+export const THEME_KEYS = ['h1', 'h2', 'h3', 'h4', 'link', 'code', 'quote', 'strong', 'dim'] as const;
+export type ThemeOverrides = Partial<Record<(typeof THEME_KEYS)[number], string>>;
+
+/** For light backgrounds: darker heading colours and a light code background. */
+const LIGHT: ThemeOverrides = { h1: '1;97;44', h2: '1;34', h3: '1;32', h4: '1;35', code: '30;47', link: '34' };
+
+/** The close sequence for a set of SGR parameters: each attribute turned off on its own. */
+function closeFor(open: string): string {
+  const closes = new Set<string>();
+  for (const code of open.split(';').map(Number)) {
+    if (code === 1 || code === 2) closes.add('22');
+    else if (code === 3) closes.add('23');
+    else if (code === 4) closes.add('24');
+    else if (code === 7) closes.add('27');
+    else if ((code >= 30 && code <= 37) || (code >= 90 && code <= 97)) closes.add('39');
+    else if ((code >= 40 && code <= 47) || (code >= 100 && code <= 107)) closes.add('49');
+  }
+  return [...closes].join(';') || '0';
+}
+
+/**
+ * The renderer's styles: none without colour; with colour the defaults, a theme ("light"), then any
+ * colours a config file gives.
+ */
+export function makeStyles(color: boolean, theme: 'dark' | 'light' = 'dark', overrides: ThemeOverrides = {}): Styles {
+  if (!color) return PLAIN_STYLES;
+  const chosen = { ...(theme === 'light' ? LIGHT : {}), ...overrides };
+  if (Object.keys(chosen).length === 0) return COLOR_STYLES;
+  const style = (key: keyof ThemeOverrides, fallback: (text: string) => string) => {
+    const open = chosen[key];
+    return open ? sgr(open, closeFor(open)) : fallback;
+  };
+  const [h1, h2, h3, h4] = COLOR_STYLES.headings;
+  return {
+    ...COLOR_STYLES,
+    headings: [style('h1', h1), style('h2', h2), style('h3', h3), style('h4', h4)],
+    heading: style('h2', COLOR_STYLES.heading),
+    link: style('link', COLOR_STYLES.link),
+    code: style('code', COLOR_STYLES.code),
+    codeBlock: style('code', COLOR_STYLES.codeBlock),
+    quote: style('quote', COLOR_STYLES.quote),
+    strong: style('strong', COLOR_STYLES.strong),
+    dim: style('dim', COLOR_STYLES.dim),
+  };
 }

@@ -13,6 +13,8 @@ import { HelpView } from './views/HelpView.js';
 import { ListView } from './views/ListView.js';
 import { SummaryView } from './views/SummaryView.js';
 import { TooSmall } from './views/TooSmall.js';
+import { DetailsView } from './views/DetailsView.js';
+import { TopicsView } from './views/TopicsView.js';
 
 /** How often the screen waiting for an analysis says how far it got. */
 const PROGRESS_TICK_MS = 250;
@@ -40,15 +42,18 @@ export interface AppProps {
   onState?: (model: Model) => void;
   /** The terminal whose size the reader follows; Ink's stdout when not given (run.tsx says why they differ). */
   terminal?: NodeJS.WriteStream;
-  /** `r`: refreshes the feeds (telling `report` how far it got) and loads the library again. */
-  refreshFeeds?: (report: (text: string) => void) => Promise<LoadResult>;
+  /**
+   * `r`: loads the library again from disk, the feeds refreshed first (telling `report` how far it got).
+   * The one place a reload happens; without it `r` says there is nothing to reload from.
+   */
+  reload?: (report: (text: string) => void) => Promise<LoadResult>;
 }
 
 /**
  * The reader: a reducer and the views that draw it. Keys go into the reducer as they come (it resolves
  * them against the key map with the latest state); this component only runs the effects it asks for.
  */
-export function App({ initial, openUrl, save, onState, terminal, refreshFeeds }: AppProps) {
+export function App({ initial, openUrl, save, onState, terminal, reload }: AppProps) {
   const [state, dispatch] = useReducer(reduce, initial);
   const { exit } = useApp();
   const { stdout: inkStdout } = useStdout();
@@ -146,19 +151,19 @@ export function App({ initial, openUrl, save, onState, terminal, refreshFeeds }:
   }, [job]);
   useEffect(() => () => stopAnalyses(), []);
 
-  // The refresh runs in the background: fetching is asynchronous, so keys are handled while it runs.
+  // The reload runs in the background: fetching feeds is asynchronous, so keys are handled while it runs.
   const refreshId = state.refresh.id;
   useEffect(() => {
     if (refreshId === 0) return;
-    if (!refreshFeeds) {
-      dispatch({ type: 'refresh-done', load: null, error: 'no feeds to refresh here' });
+    if (!reload) {
+      dispatch({ type: 'refresh-done', load: null, error: 'nothing to reload from here' });
       return;
     }
-    refreshFeeds((text) => dispatch({ type: 'refresh-progress', text })).then(
+    reload((text) => dispatch({ type: 'refresh-progress', text })).then(
       (load) => dispatch({ type: 'refresh-done', load }),
       (error: unknown) => dispatch({ type: 'refresh-done', load: null, error: error instanceof Error ? error.message : String(error) }),
     );
-  }, [refreshId, refreshFeeds]);
+  }, [refreshId, reload]);
 
   if (state.quit) return null;
   if (isTooSmall(state.size)) return <TooSmall size={state.size} />;
@@ -170,6 +175,8 @@ export function App({ initial, openUrl, save, onState, terminal, refreshFeeds }:
       {top?.kind === 'help' && <HelpView model={state} help={top} />}
       {top?.kind === 'summary' && <SummaryView model={state} summary={top} />}
       {top?.kind === 'compare' && <CompareView model={state} compare={top} />}
+      {top?.kind === 'details' && <DetailsView model={state} details={top} />}
+      {top?.kind === 'topics' && <TopicsView model={state} topics={top} onChoose={(topic) => dispatch({ type: 'topic-chosen', topic })} />}
     </Box>
   );
 }

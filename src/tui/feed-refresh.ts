@@ -1,17 +1,19 @@
 import type { LoadResult } from '../library/types.js';
 import { emptyAnalysisCache } from './analysis-jobs.js';
 import { SearchIndex } from './library-index.js';
-import type { Model } from './model.js';
+import { startNotice } from './list-frame.js';
+import { problemDetails, type Model } from './model.js';
 import { applyFilter, createList, fitList, selectedArticle } from './screens/list.js';
 
 /**
- * `r`: the feeds are refreshed outside the reducer (App runs the refresh, as it runs an analysis), and
+ * `r`: the library is read again from disk and the feeds are refreshed, outside the reducer (App runs the refresh, as it runs an analysis), and
  * the keys keep working meanwhile. Progress comes back as text for the status line; the library found
  * afterwards replaces the list's, once the list is the screen shown (an open article keeps its index).
  */
 export function startRefresh(model: Model): Model {
-  if (model.refresh.running) return { ...model, message: model.refresh.text || 'Already refreshing the feeds' };
-  return { ...model, refresh: { ...model.refresh, id: model.refresh.id + 1, running: true, text: 'Refreshing feeds…' } };
+  if (model.refresh.running) return { ...model, message: model.refresh.text || 'Already reloading' };
+  // The feeds' progress replaces this text when there are feeds to refresh.
+  return { ...model, refresh: { ...model.refresh, id: model.refresh.id + 1, running: true, text: 'Reloading…' } };
 }
 
 export function refreshProgress(model: Model, text: string): Model {
@@ -48,6 +50,9 @@ export function showPending(model: Model): Model {
     index,
     analysis: emptyAnalysisCache(),
     list: fitList(list, context),
+    // The warnings are the new library's (a file fixed since start is no longer reported).
+    notice: startNotice(load),
+    details: problemDetails(load),
     refresh: { ...model.refresh, pending: null },
     message: `Refreshed: ${parts.join(', ')}`,
   };

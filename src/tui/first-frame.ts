@@ -1,6 +1,7 @@
 import { writeSync } from 'node:fs';
 import type { LoadResult } from '../library/types.js';
 import type { ReadState } from '../state/types.js';
+import type { Binding } from './keymap.js';
 import { isTooSmall, type Size } from './layout.js';
 import { listFrame, listFrameText, startNotice, type ListFrame } from './list-frame.js';
 
@@ -20,12 +21,14 @@ export interface FirstFrameOptions {
   /** Start-up notices besides the load problems (a state-file problem). */
   notices: string[];
   color: boolean;
+  /** The key map in force (the config file's), for the key hints. */
+  bindings: readonly Binding[];
   size: Size;
   stdin: NodeJS.ReadStream;
 }
 
 /** The list as the reader opens on it: the top, nothing filtered, the start-up notice in the status line. */
-export function firstListFrame(load: LoadResult, readState: ReadState, notices: string[], size: Size): ListFrame {
+export function firstListFrame(load: LoadResult, readState: ReadState, notices: string[], size: Size, bindings?: readonly Binding[]): ListFrame {
   return listFrame({
     articles: load.articles,
     visible: Array.from({ length: load.articles.length }, (_, i) => i),
@@ -38,6 +41,7 @@ export function firstListFrame(load: LoadResult, readState: ReadState, notices: 
     screenReader: false,
     message: null,
     notice: startNotice(load, notices),
+    bindings,
   });
 }
 
@@ -62,5 +66,5 @@ export function writeFirstFrame(frame: ListFrame, size: Size, color: boolean, st
 export function drawFirstFrame(options: FirstFrameOptions): boolean {
   const { load, size } = options;
   if (!canDrawFirstFrame(size)) return false;
-  return writeFirstFrame(firstListFrame(load, options.readState, options.notices, size), size, options.color, options.stdin);
+  return writeFirstFrame(firstListFrame(load, options.readState, options.notices, size, options.bindings), size, options.color, options.stdin);
 }

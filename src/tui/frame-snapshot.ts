@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { cacheIndexStamps } from '../library/load.js';
 import { HAS_CONTROL_OR_BIDI } from '../library/controls.js';
 import { writeFileAtomicSync } from '../platform/atomic.js';
+import { configFilePath } from '../platform/config-file.js';
 import { cacheDirectory, stateFilePath } from '../platform/paths.js';
 import { displayWidth } from '../render/text.js';
 import { pagedHeight, type Size } from './layout.js';
@@ -14,7 +15,7 @@ import type { ListFrame } from './list-frame.js';
  * of 10,000 articles draws it without reading the cache index at all (parsing a 6 MB index and making
  * 10,000 articles took longer than the rest of the start). It is drawn only while everything it was
  * drawn from is unchanged: each folder's cache index (only ever replaced whole, when the library
- * changed), the read-state file, the terminal's size, colour and the build of the code that lays the
+ * changed), the read-state file, the config file, the terminal's size, colour and the build of the code that lays the
  * list out. Then the library is loaded and checked against the files as always, and Ink draws what
  * changed. A snapshot is a cache: missing, stale or damaged, it is ignored.
  */
@@ -60,7 +61,8 @@ function snapshotPath(dirs: string[]): string {
 function snapshotKey(dirs: string[], stateDir: string, size: Size, color: boolean): string | undefined {
   const stamps = cacheIndexStamps(dirs);
   if (!stamps || LIST_BUILD === undefined) return undefined;
-  return JSON.stringify([SNAPSHOT_VERSION, LIST_BUILD, stamps, fileStamp(stateFilePath(stateDir)), size.cols, size.rows, color]);
+  // The config file decides the key hints and the theme: a frame saved under another is not drawn.
+  return JSON.stringify([SNAPSHOT_VERSION, LIST_BUILD, stamps, fileStamp(stateFilePath(stateDir)), fileStamp(configFilePath()), size.cols, size.rows, color]);
 }
 
 /** A line of a saved frame: our inverse video at most, nothing else that is not printable text. */

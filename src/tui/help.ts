@@ -1,9 +1,9 @@
 import { displayWidth, wrapLine } from '../render/text.js';
-import { helpRows } from './keymap.js';
+import { BINDINGS, helpRows, type Binding } from './keymap.js';
 
 /** The help screen's text, drawn from the key map and wrapped to the terminal. */
-export function helpLines(cols: number, screenReader: boolean): string[] {
-  const sections = helpRows();
+export function helpLines(cols: number, screenReader: boolean, bindings: readonly Binding[] = BINDINGS): string[] {
+  const sections = helpRows(bindings);
   const labelWidth = Math.max(...sections.flatMap((section) => section.rows.map((row) => displayWidth(row.label))));
   const lines: string[] = [];
   for (const { section, rows } of sections) {

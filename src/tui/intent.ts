@@ -11,9 +11,13 @@ export type Intent =
   | { kind: 'back' }
   | { kind: 'help' }
   | { kind: 'summary'; article: number }
-  | { kind: 'compare'; story?: string }
+  | { kind: 'compare'; story?: string; topic?: string }
   /** Group the list by story, or stop grouping it. */
   | { kind: 'stories' }
+  /** The topic chooser. */
+  | { kind: 'topics' }
+  /** The details of the warnings. */
+  | { kind: 'details' }
   /** Start typing a filter (on the list) or a search (in an article). */
   | { kind: 'prompt' }
   | { kind: 'open-url'; url: string }

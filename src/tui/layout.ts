@@ -7,6 +7,8 @@ export const MIN_ROWS = 6;
 export interface Size {
   cols: number;
   rows: number;
+  /** A narrower measure asked for (`--width`), kept across resizes. */
+  measure?: number;
 }
 
 export function isTooSmall(size: Size): boolean {
@@ -38,5 +40,5 @@ export function maxLinkPanelLines(size: Size): number {
 
 /** The width an article is laid out at: the terminal's, capped at a readable measure. */
 export function measureFor(size: Size): number {
-  return Math.min(size.cols, MAX_MEASURE);
+  return Math.min(size.cols, size.measure ?? MAX_MEASURE, MAX_MEASURE);
 }

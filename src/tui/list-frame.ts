@@ -1,8 +1,8 @@
 import type { Story } from '../analysis/types.js';
 import type { Article, LoadResult } from '../library/types.js';
-import { displayWidth } from '../render/text.js';
+import { displayWidth, truncateToWidth } from '../render/text.js';
 import type { ReadState } from '../state/types.js';
-import { hintTexts } from './keymap.js';
+import { BINDINGS, Command, hintTexts, type Binding } from './keymap.js';
 import { pagedHeight, type Size } from './layout.js';
 import { listRow, sourceColumnWidth, storyMarksFor } from './list-rows.js';
 import { isRead } from './read-key.js';
@@ -34,6 +34,8 @@ export interface ListFrameInput {
   notice: string | null;
   /** The stories, when the list is grouped by them: their count in the title, their marks on the rows. */
   stories?: readonly Story[] | null;
+  /** The key map in force (the config file's); the defaults when not given. */
+  bindings?: readonly Binding[];
 }
 
 export interface ListFrame {
@@ -54,17 +56,31 @@ function header(input: ListFrameInput): string {
     return screenReader ? `Filter: ${filter}${cursor}. ${count} articles.` : statusText(`/${filter}${cursor}`, count, size.cols);
   }
   const stories = input.stories ? ` · ${input.stories.length} stor${input.stories.length === 1 ? 'y' : 'ies'}` : '';
-  return `newsdesk · ${total} article${total === 1 ? '' : 's'}${stories}`;
+  const title = `newsdesk · ${total} article${total === 1 ? '' : 's'}${stories}`;
+  // A warning sits beside the title, so the status line keeps the key hints; `!` shows it in full.
+  if (input.notice) {
+    const key = (input.bindings ?? BINDINGS).find((binding) => binding.command === Command.Details)?.label.split(' ')[0];
+    const suffix = key ? ` (${key} details)` : '';
+    const room = size.cols - displayWidth(title) - 3 - displayWidth(suffix);
+    if (room < 8) return truncateToWidth(`${title} · ${suffix.trim()}`, size.cols);
+    return `${title} · ${truncateToWidth(input.notice, room)}${suffix}`;
+  }
+  return title;
+}
+
+/** Where the selection is in the list: "12/30". */
+function position(input: ListFrameInput): string {
+  return input.visible.length === 0 ? '' : `${input.cursor + 1}/${input.visible.length}`;
 }
 
 function status(input: ListFrameInput): string {
+  const bindings = input.bindings ?? BINDINGS;
   if (input.message) return input.message;
-  if (input.notice) return input.notice;
-  if (input.editing) return hints(hintTexts('filter'), input.size.cols);
+  if (input.editing) return hints(hintTexts('filter', bindings), input.size.cols);
   if (input.visible.length === 0) {
     return input.articles.length === 0 ? 'No articles found · q quit' : 'No articles match · Esc clear the filter';
   }
-  return hints(hintTexts('list'), input.size.cols);
+  return hints(hintTexts('list', bindings), input.size.cols - 10);
 }
 
 /**
@@ -110,7 +126,7 @@ export function listFrame(input: ListFrameInput): ListFrame {
   return {
     header: screenReader ? `Article list. ${header(input)}` : header(input),
     rows,
-    status: statusText(screenReader ? `Status: ${left}` : left, '', size.cols),
+    status: statusText(screenReader ? `Status: ${left}` : left, screenReader ? `Article ${position(input)}` : position(input), size.cols),
   };
 }
 

@@ -1,10 +1,12 @@
+import { DEFAULT_TOPIC } from '../analysis/default-topic.js';
 import type { LoadResult } from '../library/types.js';
+import type { ThemeOverrides } from '../render/style.js';
 import { emptyReadState, recordPosition } from '../state/read-state.js';
 import type { ReadState } from '../state/types.js';
 import { emptyAnalysisCache, type AnalysisJob, type AnalysisOutcome } from './analysis-jobs.js';
 import type { ScreenContext } from './context.js';
-import type { KeyPress } from './keymap.js';
-import { Command } from './keymap.js';
+import type { Binding, KeyPress } from './keymap.js';
+import { BINDINGS, Command } from './keymap.js';
 import type { Size } from './layout.js';
 import { SearchIndex } from './library-index.js';
 import { startNotice } from './list-frame.js';
@@ -15,6 +17,7 @@ import { IDLE_REFRESH, type RefreshSlice } from './refresh-slice.js';
 import { createList, type ListSlice } from './screens/list.js';
 import type { PromptSlice } from './screens/prompt.js';
 import type { CompareSlice, SummarySlice } from './screens/sheets.js';
+import type { DetailsSlice, TopicsSlice } from './screens/menus.js';
 
 /**
  * The reader's model (glow's shape): one slice per screen, a back stack of the screens opened over the
@@ -23,10 +26,11 @@ import type { CompareSlice, SummarySlice } from './screens/sheets.js';
  */
 
 /** A screen opened over the list; the last one on the stack is shown, Esc goes back to the one under it. */
-export type ScreenSlice = ArticleSlice | SummarySlice | CompareSlice | HelpSlice;
+export type ScreenSlice = ArticleSlice | SummarySlice | CompareSlice | HelpSlice | DetailsSlice | TopicsSlice;
 
 export type ScreenKind = 'list' | ScreenSlice['kind'];
 
+/** Work the app does outside the reducer: open a link (`r`'s reload is `refresh`, feed-refresh.ts). */
 export type Request = { kind: 'open-url'; url: string; id: number };
 
 export interface Model extends ScreenContext {
@@ -39,8 +43,15 @@ export interface Model extends ScreenContext {
   prompt: PromptSlice | null;
   /** A one-line message for the status line; gone at the next key. */
   message: string | null;
-  /** Problems found at start (files not loaded, state file); shown on the list until an article is opened. */
+  /** Problems found at start or on reload (files not loaded, state, config), in one line beside the list's title; `!` shows `details`. */
   notice: string | null;
+  /** Every problem in full, one a line, for the details screen. */
+  details: string[];
+  /** The last search typed, which `/` then Enter on an empty search repeats. */
+  lastSearch: string;
+  /** The topic `c` compares, and the topics the chooser offers first (from the config file). */
+  topic: string;
+  topics: string[];
   request: Request | null;
   /** An analysis to run (outside the reducer, on a worker thread); its result comes back as `analysis-done`. */
   job: AnalysisJob | null;
@@ -62,7 +73,8 @@ export type Action =
   | { type: 'analysis-done'; outcome: AnalysisOutcome }
   | { type: 'analysis-progress'; job: AnalysisJob; text: string }
   | { type: 'refresh-progress'; text: string }
-  | { type: 'refresh-done'; load: LoadResult | null; error?: string };
+  | { type: 'refresh-done'; load: LoadResult | null; error?: string }
+  | { type: 'topic-chosen'; topic: string | null };
 
 export interface InitialOptions {
   load: LoadResult;
@@ -70,19 +82,34 @@ export interface InitialOptions {
   color: boolean;
   screenReader?: boolean;
   readState?: ReadState;
-  /** Things to tell the person once at start besides the load problems (a corrupt state file). */
+  /** Things to tell the person once at start besides the load problems (a corrupt state file, a bad config). */
   notices?: string[];
+  ascii?: boolean;
+  theme?: { name: 'dark' | 'light'; colors: ThemeOverrides };
+  bindings?: readonly Binding[];
+  topic?: string;
+  topics?: string[];
+  /** A measure narrower than the terminal (`--width`). */
+  measure?: number;
   now?: () => Date;
 }
 
 // The list's start-up notice is drawn in the first frame too, before this module (and Ink) load.
 export { startNotice } from './list-frame.js';
 
+/** Every problem in full, for the details screen (`!`). */
+export function problemDetails(load: LoadResult, extra: readonly string[] = []): string[] {
+  return [...load.problems.map((problem) => `${problem.path}: ${problem.reason}`), ...extra];
+}
+
 export function createModel(options: InitialOptions): Model {
   const articles = options.load.articles;
   return {
-    size: options.size,
+    size: options.measure ? { ...options.size, measure: options.measure } : options.size,
     color: options.color,
+    ascii: options.ascii ?? false,
+    theme: options.theme,
+    bindings: options.bindings ?? BINDINGS,
     screenReader: options.screenReader ?? false,
     articles,
     readState: options.readState ?? emptyReadState(),
@@ -93,6 +120,10 @@ export function createModel(options: InitialOptions): Model {
     prompt: null,
     message: null,
     notice: startNotice(options.load, options.notices),
+    details: problemDetails(options.load, options.notices),
+    lastSearch: '',
+    topic: options.topic ?? DEFAULT_TOPIC,
+    topics: options.topics ?? [],
     request: null,
     job: null,
     progress: null,

@@ -1,4 +1,3 @@
-import { DEFAULT_TOPIC } from '../analysis/default-topic.js';
 import { markOpened } from '../state/read-state.js';
 import { sameJob, withOutcome, type AnalysisOutcome } from './analysis-jobs.js';
 import type { Intent, Step } from './intent.js';
@@ -11,7 +10,9 @@ import { fitArticle, openArticle, runSearch, showRange, updateArticle } from './
 import { fitHelp, openHelp, updateHelp } from './screens/help.js';
 import { applyFilter, fitList, groupList, updateList } from './screens/list.js';
 import { typeInPrompt, updatePrompt, type PromptSlice } from './screens/prompt.js';
-import { fitSheet, openCompare, openSummary, updateSheet } from './screens/sheets.js';
+import { fitSheet, openCompare, openSummary, runSheetSearch, updateSheet } from './screens/sheets.js';
+import { fitDetails, openDetails, openTopics, TYPE_A_TOPIC, updateDetails, updateTopics } from './screens/menus.js';
+import { isRead, markRead } from './read-key.js';
 
 /**
  * The one reducer. It hands each key to the screen on top, whose pure update returns its new slice and
@@ -36,6 +37,10 @@ function fitScreen(screen: ScreenSlice, model: Model): ScreenSlice {
     case 'summary':
     case 'compare':
       return fitSheet(screen, model);
+    case 'details':
+      return fitDetails(screen, model.details, model);
+    case 'topics':
+      return screen;
   }
 }
 
@@ -54,6 +59,14 @@ function back(model: Model): Model {
   const shown = topScreen(popped);
   // Back on the list: a library refreshed meanwhile is shown now.
   return shown ? replaceTop(popped, fitScreen(shown, popped)) : showPending(popped);
+}
+
+/** The comparison on `topic` opened over the screen on top (from the cache, or waiting for the analysis). */
+function compareTopic(model: Model, topic: string, story?: string): Model {
+  const recorded = { ...model, readState: withCurrentPosition(model) };
+  const open = nearest(model, 'compare');
+  const compare = openCompare(topic, open?.topic === topic ? open.order : 'speaker', recorded, story);
+  return push({ ...recorded, job: compare.sheet ? recorded.job : { kind: 'compare', topic } }, compare);
 }
 
 function act(model: Model, intent: Intent): Model {
@@ -77,12 +90,8 @@ function act(model: Model, intent: Intent): Model {
       const summary = openSummary(intent.article, recorded);
       return push({ ...recorded, job: summary.sheet ? recorded.job : { kind: 'summary', article: intent.article } }, summary);
     }
-    case 'compare': {
-      const recorded = { ...model, readState: withCurrentPosition(model) };
-      const open = nearest(model, 'compare');
-      const compare = openCompare(DEFAULT_TOPIC, open?.topic === DEFAULT_TOPIC ? open.order : 'speaker', recorded, intent.story);
-      return push({ ...recorded, job: compare.sheet ? recorded.job : { kind: 'compare', topic: DEFAULT_TOPIC } }, compare);
-    }
+    case 'compare':
+      return compareTopic(model, intent.topic ?? model.topic, intent.story);
     case 'stories': {
       const grouped = !model.list.grouped;
       if (grouped && !model.analysis.stories) {
@@ -94,6 +103,12 @@ function act(model: Model, intent: Intent): Model {
       const prompt: PromptSlice = screenOf(model) === 'list' ? { purpose: 'filter', text: model.list.filter } : { purpose: 'search', text: '' };
       return { ...model, prompt };
     }
+    case 'topics': {
+      const compared = Object.keys(model.analysis.comparisons);
+      return push(model, openTopics(nearest(model, 'compare')?.topic ?? model.topic, model.topics, compared));
+    }
+    case 'details':
+      return model.details.length === 0 ? { ...model, message: 'No warnings' } : push(model, openDetails(model.details, model));
     case 'open-url':
       return { ...model, request: { kind: 'open-url', url: intent.url, id: (model.request?.id ?? 0) + 1 }, message: `Opening ${intent.url}` };
     case 'say':
@@ -112,10 +127,20 @@ function screenCommand(model: Model, command: Command, input: string): Model {
   const top = topScreen(model);
   if (command === Command.Help && top?.kind !== 'help') return act(model, { kind: 'help' });
   if (!top) {
+    if (command === Command.ChooseTopic) return act(model, { kind: 'topics' });
+    if (command === Command.Reload) return startRefresh(model);
+    if (command === Command.Details) return act(model, { kind: 'details' });
+    if (command === Command.ToggleRead) {
+      const selected = model.list.visible[model.list.viewport.cursor];
+      return toggleRead(model, selected === undefined ? [] : [selected]);
+    }
+    if (command === Command.MarkAllRead) return toggleRead(model, model.list.visible, true);
     const step = updateList(model.list, command, model.index, model);
     const next = { ...model, list: step.slice };
     return step.intent ? act(next, step.intent) : next;
   }
+  if (command === Command.ChooseTopic && top.kind !== 'topics') return act(model, { kind: 'topics' });
+  if (command === Command.ToggleRead && top.kind === 'article') return toggleRead(model, [top.index]);
   switch (top.kind) {
     case 'article':
       return applyStep(model, updateArticle(top, command, input, model));
@@ -124,7 +149,22 @@ function screenCommand(model: Model, command: Command, input: string): Model {
     case 'summary':
     case 'compare':
       return applyStep(model, updateSheet(top, command, model));
+    case 'details':
+      return applyStep(model, updateDetails(top, command, model));
+    case 'topics':
+      return applyStep(model, updateTopics(top, command));
   }
+}
+
+/** The articles marked read, or unread when all of them already are read; says which. */
+function toggleRead(model: Model, indexes: readonly number[], force?: boolean): Model {
+  const articles = indexes.map((i) => model.articles[i]).filter((article) => article !== undefined);
+  if (articles.length === 0) return { ...model, message: 'No article to mark' };
+  const read = force ?? !articles.every((article) => isRead(model.readState, article));
+  const now = model.now();
+  const readState = articles.reduce((state, article) => markRead(state, article, read, now), model.readState);
+  const what = articles.length === 1 ? 'Marked' : `Marked ${articles.length} articles`;
+  return { ...model, readState, message: `${what} ${read ? 'read' : 'unread'}` };
 }
 
 /** A filter applies as it is typed; a search when Enter is pressed. */
@@ -139,9 +179,31 @@ function promptCommand(model: Model, prompt: PromptSlice, command: Command): Mod
   }
   if (outcome.kind === 'changed') return { ...model, prompt: outcome.prompt };
   const cleared = { ...model, prompt: null };
+  if (outcome.kind === 'cancel') return cleared;
+  if (prompt.purpose === 'topic') {
+    const topic = outcome.text.trim().toLowerCase();
+    return topic === '' ? cleared : compareTopic(dropTopics(cleared), topic);
+  }
+  // Enter on an empty search repeats the last one, as in less.
+  const query = outcome.text === '' ? model.lastSearch : outcome.text;
+  if (query === '') return { ...cleared, message: 'No search yet: type what to find' };
+  const searched = { ...cleared, lastSearch: query };
   const top = topScreen(model);
-  if (outcome.kind === 'cancel' || top?.kind !== 'article') return cleared;
-  return applyStep(cleared, runSearch(top, outcome.text, model.size));
+  if (top?.kind === 'article') return applyStep(searched, runSearch(top, query, model.size));
+  if (top?.kind === 'summary' || top?.kind === 'compare') return applyStep(searched, runSheetSearch(top, query, model));
+  return searched;
+}
+
+/** The model without the topic chooser on top, if it is there. */
+function dropTopics(model: Model): Model {
+  return topScreen(model)?.kind === 'topics' ? { ...model, stack: model.stack.slice(0, -1) } : model;
+}
+
+/** A topic picked in the chooser: its comparison, or a prompt to type one. */
+function topicChosen(model: Model, topic: string | null): Model {
+  if (topic === null) return back(model);
+  if (topic === TYPE_A_TOPIC) return { ...model, prompt: { purpose: 'topic', text: '' } };
+  return compareTopic(dropTopics(model), topic);
 }
 
 function typeText(model: Model, text: string): Model {
@@ -152,10 +214,11 @@ function typeText(model: Model, text: string): Model {
 }
 
 function command(model: Model, command: Command, input: string): Model {
-  if (command === Command.Quit) return { ...model, readState: withCurrentPosition(model), quit: true };
+  // q backs out one level, as in newsboat; on the list (or a terminal too small to show more) it quits.
+  const quits = command === Command.Quit || (command === Command.BackOrQuit && !model.prompt && (topScreen(model) === null || isTooSmall(model.size)));
+  if (quits) return { ...model, readState: withCurrentPosition(model), quit: true };
   if (isTooSmall(model.size)) return model;
   if (model.prompt) return promptCommand(model, model.prompt, command);
-  if (command === Command.Refresh) return startRefresh(model);
   return screenCommand(model, command, input);
 }
 
@@ -164,7 +227,7 @@ function command(model: Model, command: Command, input: string): Model {
  * keeping the item under the cursor, and the article on top keeps the words at the top of the screen.
  */
 function resize(model: Model, size: Size): Model {
-  const sized = { ...model, size };
+  const sized = { ...model, size: { ...size, measure: model.size.measure } };
   return fitSheets({ ...sized, list: fitList(sized.list, sized) });
 }
 
@@ -212,7 +275,7 @@ function reduceAction(model: Model, action: Action): Model {
     case 'key': {
       const presses = splitKeys(action.input, action.key);
       if (presses.length !== 1) return presses.reduce((current, press) => reduce(current, { type: 'key', ...press }), model);
-      const result = resolveKey(keyContext(model), action.input, action.key);
+      const result = resolveKey(keyContext(model), action.input, action.key, model.bindings);
       if (result === null) return model;
       if ('text' in result) return typeText(model, result.text);
       return reduce(model, { type: 'command', command: result.command, input: result.input });
@@ -237,5 +300,7 @@ function reduceAction(model: Model, action: Action): Model {
       return refreshProgress(model, action.text);
     case 'refresh-done':
       return refreshDone(model, action.load, action.error);
+    case 'topic-chosen':
+      return topicChosen(model, action.topic);
   }
 }

@@ -7,18 +7,27 @@ import { loadReadState, saveReadStateMerged } from '../state/read-state.js';
 import { App } from './App.js';
 import { openUrl } from '../platform/open-url.js';
 import { createModel, withCurrentPosition, type Model } from './model.js';
+import { loadReaderConfig, type LoadedConfig } from './load-config.js';
 
 export interface ReaderOptions {
   load: LoadResult;
   color: boolean;
+  /** For `r`: loads the library again, the feeds refreshed first (see App). */
+  reload?: (report: (text: string) => void) => Promise<LoadResult>;
+  /** Only ASCII for the marks the renderer adds. */
+  ascii?: boolean;
+  /** `--width`: a measure narrower than the terminal. */
+  measure?: number;
+  /** The config file; defaults to `$XDG_CONFIG_HOME/newsdesk/config.yml`. */
+  configPath?: string;
+  /** The config already loaded (start.ts reads it for the first frame). */
+  config?: LoadedConfig;
   /** Folder for state.json; defaults to `$XDG_STATE_HOME/newsdesk` (or `~/.local/state/newsdesk`). */
   stateDir?: string;
   /** The read state already loaded from stateDir (loading it again would lose a problem it reported). */
   readState?: ReturnType<typeof loadReadState>;
   /** Whether first-frame.ts has entered the alternate screen and drawn the list (Ink draws over it). */
   firstFrameDrawn?: boolean;
-  /** For `r`: refreshes the feeds and loads the library again (see App). */
-  refreshFeeds?: (report: (text: string) => void) => Promise<LoadResult>;
 }
 
 const ENTER_ALTERNATE_SCREEN = '\x1b[?1049h\x1b[H';
@@ -80,6 +89,27 @@ function stdoutForInk(stdout: NodeJS.WriteStream, frames: { last: string }): Nod
   return proxy;
 }
 
+/** Mouse reporting (button events, SGR encoding) for wheel scrolling, only when the config asks for it. */
+const MOUSE_ON = '\x1b[?1000h\x1b[?1006h';
+const MOUSE_OFF = '\x1b[?1006l\x1b[?1000l';
+/** A mouse report in SGR encoding: button;column;row, then M (press) or m (release). */
+const MOUSE_REPORT = /\x1b\[<(\d+);\d+;\d+[Mm]/g;
+const WHEEL_UP = 64;
+const WHEEL_DOWN = 65;
+/** Lines one notch of the wheel scrolls. */
+const WHEEL_LINES = 3;
+
+/** Turns wheel reports into arrow keys (the movement keys every screen answers to) and drops other mouse reports. */
+export function translateMouse(input: string): string {
+  if (!input.includes('\x1b[<')) return input;
+  return input.replace(MOUSE_REPORT, (_report, button: string) => {
+    const code = Number(button);
+    if (code === WHEEL_UP) return '\x1b[A'.repeat(WHEEL_LINES);
+    if (code === WHEEL_DOWN) return '\x1b[B'.repeat(WHEEL_LINES);
+    return '';
+  });
+}
+
 const SIGNALS = { SIGTERM: 15, SIGHUP: 1, SIGINT: 2, SIGQUIT: 3 } as const;
 const CTRL_Z = '\x1a';
 
@@ -89,7 +119,7 @@ const CTRL_Z = '\x1a';
  * goes through here: a sequence Ink cannot parse is dropped as an unknown key. Ctrl+Z, which raw mode
  * delivers as a byte instead of a signal, suspends the reader as it would a shell job.
  */
-function InputGuard({ children, onSuspend }: { children: ReactNode; onSuspend: () => void }) {
+function InputGuard({ children, onSuspend, mouse }: { children: ReactNode; onSuspend: () => void; mouse: boolean }) {
   const { internal_eventEmitter: emitter } = useStdin();
   const guarded = emitter as typeof emitter & { newsdeskGuarded?: boolean };
   if (!guarded.newsdeskGuarded) {
@@ -99,6 +129,20 @@ function InputGuard({ children, onSuspend }: { children: ReactNode; onSuspend: (
       if (event === 'input' && args[0] === CTRL_Z) {
         onSuspend();
         return true;
+      }
+      if (mouse && event === 'input' && typeof args[0] === 'string' && args[0].includes('\x1b[<')) {
+        const keys = translateMouse(args[0]);
+        if (keys === '') return true;
+        // One arrow at a time, as Ink parses them.
+        let handled = false;
+        for (const arrow of keys.match(/\x1b\[[AB]|[^\x1b]+|\x1b/g) ?? []) {
+          try {
+            handled = emit(event, arrow) || handled;
+          } catch {
+            // as below
+          }
+        }
+        return handled;
       }
       try {
         return emit(event, ...args);
@@ -122,14 +166,23 @@ export async function runReader(options: ReaderOptions): Promise<void> {
   const stdin = process.stdin;
   const directory = options.stateDir ?? stateDirectory();
   const { state: readState, problem } = options.readState ?? loadReadState(directory);
+  const { config, problem: configProblem } = options.config ?? (await loadReaderConfig(options.configPath));
+  const color = options.color && config.theme !== 'mono';
+  const restoreSequence = config.mouse ? MOUSE_OFF + RESTORE_TERMINAL : RESTORE_TERMINAL;
 
   const initial = createModel({
     load: options.load,
     size: { cols: stdout.columns || 80, rows: stdout.rows || 24 },
-    color: options.color,
+    color,
+    ascii: options.ascii,
+    measure: options.measure,
+    theme: config.theme === 'mono' ? undefined : { name: config.theme, colors: config.colors },
+    bindings: config.bindings,
+    topic: config.topic ?? undefined,
+    topics: config.topics,
     screenReader: process.env.INK_SCREEN_READER === 'true',
     readState,
-    notices: problem ? [`State: ${problem.message}`] : [],
+    notices: [...(problem ? [`State: ${problem.message}`] : []), ...(configProblem ? [`Config: ${configProblem}`] : [])],
   });
 
   let latest: Model = initial;
@@ -187,7 +240,7 @@ export async function runReader(options: ReaderOptions): Promise<void> {
       }
     }
     setRawMode(false);
-    writeTerminal(RESTORE_TERMINAL);
+    writeTerminal(restoreSequence);
     stdin.pause();
   };
 
@@ -238,7 +291,7 @@ export async function runReader(options: ReaderOptions): Promise<void> {
     suspended = true;
     savePosition();
     setRawMode(false);
-    writeTerminal(RESTORE_TERMINAL);
+    writeTerminal(restoreSequence);
     process.kill(process.pid, 'SIGSTOP');
   };
   /** `fg`: take the terminal again and draw the last frame on a blank alternate screen. */
@@ -246,7 +299,7 @@ export async function runReader(options: ReaderOptions): Promise<void> {
     if (restored || !suspended) return;
     suspended = false;
     setRawMode(true);
-    writeTerminal(ENTER_ALTERNATE_SCREEN + HIDE_CURSOR + CLEAR_VISIBLE_SCREEN + frames.last);
+    writeTerminal(ENTER_ALTERNATE_SCREEN + (config.mouse ? MOUSE_ON : '') + HIDE_CURSOR + CLEAR_VISIBLE_SCREEN + frames.last);
   };
 
   const onFatal = (error: unknown): void => {
@@ -277,16 +330,17 @@ export async function runReader(options: ReaderOptions): Promise<void> {
     // over the screen or held back by the line editor until Enter.
     setRawMode(true);
     if (!options.firstFrameDrawn) writeTerminal(ENTER_ALTERNATE_SCREEN);
+    if (config.mouse) writeTerminal(MOUSE_ON);
     // Before the App's own listener, so the screen is blank before the new frame is drawn.
     stdout.prependListener('resize', onResize);
     instance = render(
-      <InputGuard onSuspend={onSuspend}>
+      <InputGuard onSuspend={onSuspend} mouse={config.mouse}>
         <App
           initial={initial}
           openUrl={(url) => openUrl(url)}
           save={save}
           terminal={stdout}
-          refreshFeeds={options.refreshFeeds}
+          reload={options.reload}
           onState={(state) => {
             latest = state;
           }}
@@ -311,4 +365,9 @@ export async function runReader(options: ReaderOptions): Promise<void> {
     stdin.off('error', onHangUp);
     stdout.off('error', onStdoutError);
   }
+  // Said again once the screen is back, where it can be read in full and stays in the scrollback.
+  for (const message of [problem?.message, configProblem]) {
+    if (message && !terminalGone) process.stderr.write(`newsdesk: ${message}\n`);
+  }
 }
+

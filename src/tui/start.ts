@@ -4,6 +4,8 @@ import { stateDirectory } from '../platform/paths.js';
 import { loadReadState } from '../state/read-state.js';
 import { canDrawFirstFrame, drawFirstFrame, firstListFrame, writeFirstFrame } from './first-frame.js';
 import { openFrameSnapshot, type FrameSnapshot } from './frame-snapshot.js';
+import type { Binding } from './keymap.js';
+import { loadReaderConfig } from './load-config.js';
 
 /** Leaves the alternate screen and shows the cursor (as run.tsx does on every way out). */
 const RESTORE_TERMINAL = '\x1b[?25h\x1b[?1049l';
@@ -16,16 +18,18 @@ export interface StartOptions {
   /** Loads the library (checking every file); its result is what the reader shows. */
   load: () => LoadResult;
   color: boolean;
-  /** For `r` in the reader (feeds). */
-  refreshFeeds?: (report: (text: string) => void) => Promise<LoadResult>;
+  ascii?: boolean;
+  measure?: number;
+  /** For `r` in the reader: the library loaded again, the feeds refreshed first. */
+  reload?: (report: (text: string) => void) => Promise<LoadResult>;
 }
 
 /** After the reader: its list's opening frame, with the read state as it left it, for the next start. */
-function keepFrame(snapshot: FrameSnapshot, library: LoadResult, directory: string, color: boolean): void {
+function keepFrame(snapshot: FrameSnapshot, library: LoadResult, directory: string, color: boolean, bindings: readonly Binding[]): void {
   const size = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
   const { state, problem } = loadReadState(directory);
   if (problem || !canDrawFirstFrame(size)) return;
-  snapshot.save(firstListFrame(library, state, [], size), size, color);
+  snapshot.save(firstListFrame(library, state, [], size, bindings), size, color);
 }
 
 /**
@@ -36,7 +40,10 @@ function keepFrame(snapshot: FrameSnapshot, library: LoadResult, directory: stri
 export async function startReader(options: StartOptions): Promise<void> {
   const directory = stateDirectory();
   const readState = loadReadState(directory);
-  const notices = readState.problem ? [`State: ${readState.problem.message}`] : [];
+  // The config first: the first frame shows its keys, theme and problem as Ink will.
+  const config = await loadReaderConfig();
+  const notices = [...(readState.problem ? [`State: ${readState.problem.message}`] : []), ...(config.problem ? [`Config: ${config.problem}`] : [])];
+  const color = options.color && config.config.theme !== 'mono';
   const size = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
   let drawn = false;
   // Until the reader's own handlers are in place, a signal must still put the terminal back.
@@ -71,23 +78,35 @@ export async function startReader(options: StartOptions): Promise<void> {
   guard(true);
   try {
     // The frame this reader left last time, when nothing it was drawn from changed since; else the
-    // frame of the library as its cache index saw it; else of the library loaded.
-    const snapshot = options.dirs && !readState.problem && canDrawFirstFrame(size) ? openFrameSnapshot(options.dirs, directory, size, options.color) : undefined;
+    // frame of the library as its cache index saw it; else of the library loaded. (Not with a config
+    // problem: its notice is not in a saved frame.)
+    const bindings = config.config.bindings;
+    const snapshot = options.dirs && !readState.problem && !config.problem && canDrawFirstFrame(size) ? openFrameSnapshot(options.dirs, directory, size, color) : undefined;
     let library: LoadResult;
     if (snapshot?.frame) {
-      drawn = writeFirstFrame(snapshot.frame, size, options.color, process.stdin);
+      drawn = writeFirstFrame(snapshot.frame, size, color, process.stdin);
       library = options.load();
     } else {
       const cached = options.cached?.();
       const first = cached ?? options.load();
-      drawn = drawFirstFrame({ load: first, readState: readState.state, notices, color: options.color, size, stdin: process.stdin });
+      drawn = drawFirstFrame({ load: first, readState: readState.state, notices, color, bindings, size, stdin: process.stdin });
       library = cached ? options.load() : first;
     }
     snapshot?.loaded();
     const { runReader } = await import('./run.js');
     guard(false);
-    await runReader({ load: library, color: options.color, stateDir: directory, readState, firstFrameDrawn: drawn, refreshFeeds: options.refreshFeeds });
-    if (snapshot) keepFrame(snapshot, library, directory, options.color);
+    await runReader({
+      load: library,
+      color: options.color,
+      stateDir: directory,
+      readState,
+      config,
+      firstFrameDrawn: drawn,
+      ascii: options.ascii,
+      measure: options.measure,
+      reload: options.reload,
+    });
+    if (snapshot) keepFrame(snapshot, library, directory, color, bindings);
   } catch (error) {
     restore();
     throw error;

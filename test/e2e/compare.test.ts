@@ -68,7 +68,7 @@ describe('the comparison screen in a real terminal', () => {
     await term.waitForText('Comparison: ceasefire · by speaker');
     term.press(KEYS.escape);
     await term.waitForText(`${bundled.length} articles`);
-    term.press('q');
+    term.press('Q');
     await term.waitForExit();
     expect(term.leftAlternateScreen()).toBe(true);
   });
@@ -83,7 +83,7 @@ describe('the comparison screen in a real terminal', () => {
     term.press('h');
     await term.waitForText(/min read/);
     expect(term.screen()).toContain(bundled[0].title.slice(0, 30));
-    term.press('q');
+    term.press('Q');
     await term.waitForExit();
   });
 
@@ -105,7 +105,7 @@ describe('the comparison screen in a real terminal', () => {
     frameFits(term, 6);
     term.press(KEYS.escape);
     await term.waitForText(/statement 1\//);
-    term.press('q');
+    term.press('Q');
     await term.waitForExit();
     expect(term.leftAlternateScreen()).toBe(true);
   });

@@ -115,7 +115,7 @@ describe('leaving the reader restores the terminal', () => {
   it('after q', async () => {
     term = start();
     await openReader(term);
-    term.press('q');
+    term.press('Q');
     const end = await ending(term);
     expect(end.code).toBe('0');
     expectTerminalRestored(term, end);

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import xtermHeadless from '@xterm/headless';
@@ -122,6 +122,36 @@ describe('the first frame, before Ink', () => {
     ({ output, boundary } = await start(stateHome, {}));
     expect(output.slice(0, boundary)).not.toContain('\u0007');
     expect(output.slice(0, boundary)).toContain('newsdesk · 3 articles');
+  });
+
+  it('shows the read marks, the position and the keys of the config file as Ink then does', async () => {
+    const stateHome = mkdtempSync(join(tmpdir(), 'newsdesk-first-frame-'));
+    temps.push(stateHome);
+    // A remapped key: the first frame's hints must name it as Ink's do.
+    mkdirSync(join(stateHome, 'config', 'newsdesk'), { recursive: true });
+    writeFileSync(join(stateHome, 'config', 'newsdesk', 'config.yml'), 'keys:\n  filter: f\n');
+    term = openTerminal({ cols: 80, rows: 24, stateHome });
+    await term.waitForText('1/3');
+    // The first and the third article read: two unread marks go.
+    term.press('m');
+    await term.waitForText('Marked read');
+    term.press('j', 'j', 'm');
+    await term.waitForText('3/3');
+    await term.waitForText('Marked read');
+    term.press('q');
+    await term.waitForExit();
+    term.dispose();
+    term = undefined;
+    const { output, boundary } = await start(stateHome, {});
+    const first = await cells(output.slice(0, boundary), 80, 24);
+    const text = first.map((row) => row.split('|').map((cell) => cell.split('\0')[0]).join('').trimEnd());
+    // One unread mark left, the position, and the remapped filter key in the hints.
+    expect(text.slice(1, 4).filter((row) => row.includes('•'))).toHaveLength(1);
+    const status = text.find((row) => row.includes('1/3')) ?? '';
+    expect(status).toContain('f filter');
+    expect(first).toEqual(await cells(output, 80, 24));
+    term!.press('q');
+    await term!.waitForExit();
   });
 
   it('keeps a key pressed before Ink has loaded', async () => {

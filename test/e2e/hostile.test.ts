@@ -198,7 +198,7 @@ describe('the reader showing hostile articles in a real terminal', () => {
         }
         await backToFullList(term);
       }
-      term.press('q');
+      term.press('Q');
       expect((await term.waitForExit()).exitCode).toBe(0);
 
       expectClean(term.output, 'reader');

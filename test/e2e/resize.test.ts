@@ -106,7 +106,7 @@ describe('resize storms and key bursts', () => {
     const clears = term.output.slice(started).split(CLEAR_SCROLLBACK).length - 1;
     expect(clears, `Ink cleared the screen and the scrollback ${clears} times: each time, a frame was as tall as the terminal`).toBe(0);
 
-    term.press('q');
+    term.press('Q');
     expect((await term.waitForExit()).exitCode).toBe(0);
     expect(term.leftAlternateScreen()).toBe(true);
   }, 60_000);
@@ -131,7 +131,7 @@ describe('resize storms and key bursts', () => {
     const top = Math.min(60, Math.max(0, lines.length - (24 - 2)));
     await term.waitFor((screen) => screen.split('\n')[0] === lines[top].trimEnd());
     expect(term.exited).toBe(false);
-    term.press('q');
+    term.press('Q');
     expect((await term.waitForExit()).exitCode).toBe(0);
   });
 });

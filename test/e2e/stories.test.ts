@@ -37,7 +37,7 @@ describe('stories on the comparison screen in a real terminal', () => {
     frameFits(term, 24);
     term.press(KEYS.escape);
     await term.waitForText('Comparison: ceasefire');
-    term.press('q');
+    term.press('Q');
     await term.waitForExit();
     expect(term.leftAlternateScreen()).toBe(true);
   });
@@ -56,7 +56,7 @@ describe('stories on the comparison screen in a real terminal', () => {
     await term.waitFor((screen) => !screen.includes('Comparison'));
     expect(term.inverseText().join(' ').trim()).not.toBe('');
     frameFits(term, 6);
-    term.press('q');
+    term.press('Q');
     await term.waitForExit();
     expect(term.leftAlternateScreen()).toBe(true);
   });
@@ -92,7 +92,8 @@ describe('the list grouped by story in a real terminal', () => {
     term.press('g', 'c');
     await term.waitFor((screen) => flat(screen).includes('› Story:'));
     frameFits(term, 6);
-    term.press('q');
+    // Q quits from the comparison (q would back out to the list).
+    term.press('Q');
     await term.waitForExit();
     expect(term.leftAlternateScreen()).toBe(true);
   });

@@ -56,7 +56,7 @@ describe('the summary screen in a real terminal', () => {
     expect(term.screen()).not.toContain('Summary:');
     term.press(KEYS.escape);
     await term.waitForText(`${bundled.length} articles`);
-    term.press('q');
+    term.press('Q');
     await term.waitForExit();
     expect(term.leftAlternateScreen()).toBe(true);
   });
@@ -70,7 +70,7 @@ describe('the summary screen in a real terminal', () => {
     await term.waitForText(/fact 1\/\d+/);
     term.press(KEYS.escape);
     await term.waitForText(`${bundled.length} articles`);
-    term.press('q');
+    term.press('Q');
     await term.waitForExit();
   });
 
@@ -88,7 +88,7 @@ describe('the summary screen in a real terminal', () => {
     term.press(KEYS.escape);
     await term.waitForText(/fact 1\//);
     frameFits(term, 6);
-    term.press('q');
+    term.press('Q');
     await term.waitForExit();
     expect(term.leftAlternateScreen()).toBe(true);
   });

@@ -78,7 +78,7 @@ describe('keys Ink cannot parse', () => {
     await term.waitForText(/\d+%/);
     for (const key of ODD_KEYS) term.press(key);
     await expectAlive(term);
-    term.press('q');
+    term.press('Q');
     expect((await term.waitForExit()).exitCode).toBe(0);
     expect(term.leftAlternateScreen()).toBe(true);
   });
@@ -155,7 +155,7 @@ describe('Ctrl+Z and SIGTSTP, then fg', () => {
       // Keys work again.
       term.press('g');
       await term.waitFor((screen) => screen !== reading);
-      term.press('q');
+      term.press('Q');
       expect((await term.waitForExit()).exitCode).toBe(0);
       expect(term.leftAlternateScreen()).toBe(true);
     });

@@ -228,3 +228,33 @@ describe('the comparison screen', () => {
     expect(screen(state)).toBe('compare');
   });
 });
+
+describe('search in the summary and comparison screens', () => {
+  it('/ searches the comparison, n moves the cursor to the item with the match, and wrapping says so', () => {
+    let state = compareDone(press(startState(load), 'c'));
+    state = press(press(state, '/'), ...'truce', 'enter');
+    const slice = compare(state)!;
+    expect(slice.search.query).toBe('truce');
+    expect(slice.search.matches.length).toBeGreaterThan(1);
+    expect(slice.search.current).toBeGreaterThanOrEqual(0);
+    const count = slice.search.matches.length;
+    for (let i = 0; i < count - 1 - slice.search.current; i++) state = press(state, 'n');
+    expect(compare(state)!.search.current).toBe(count - 1);
+    const line = compare(state)!.search.matches[count - 1].line;
+    const item = compare(state)!.sheet!.anchors[compare(state)!.viewport.cursor];
+    expect(line >= item.line && line < item.end).toBe(true);
+    state = press(state, 'n');
+    expect(compare(state)!.search.current).toBe(0);
+    expect(state.message).toBe('search wrapped');
+  });
+
+  it('/ then Enter on an empty search repeats the last search, in the summary too', () => {
+    let state = compareDone(press(startState(load), 'c'));
+    state = press(press(state, '/'), ...'truce', 'enter');
+    state = press(state, 'escape', 'escape');
+    expect(screen(state)).toBe('list');
+    state = summaryDone(press(state, 's'));
+    state = press(state, '/', 'enter');
+    expect(summary(state)!.search.query).toBe('truce');
+  });
+});

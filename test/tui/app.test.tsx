@@ -1,3 +1,4 @@
+import { readKey } from '../../src/tui/read-key.js';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup } from 'ink-testing-library';
@@ -90,7 +91,7 @@ describe('App', () => {
     await keys(stdin, '\r', '\r');
     await expectFrame(lastFrame, ferry.title);
     await until(() => saved.length > 0);
-    expect(saved.at(-1)!.articles[ferry.path]).toBeDefined();
+    expect(saved.at(-1)!.articles[readKey(ferry)]).toBeDefined();
     await keys(stdin, '/', ...'council', '\r');
     await expectFrame(lastFrame, /\/council 1\/\d+/);
     await keys(stdin, 'n');

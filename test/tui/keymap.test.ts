@@ -59,3 +59,12 @@ describe('key map', () => {
     }
   });
 });
+
+describe('keys from sequences Ink cannot name', () => {
+  it('drops what is left of an escape sequence instead of reading its letters as keys (Alt+F2 is not Q)', async () => {
+    const { splitKeys } = await import('../../src/tui/keymap.js');
+    expect(splitKeys('[1;3Q', { ...NO_KEY, meta: true })).toEqual([]);
+    expect(splitKeys('[9;5Z', NO_KEY)).toEqual([]);
+    expect(splitKeys('Ok', NO_KEY).map((press) => press.input)).toEqual(['O', 'k']);
+  });
+});

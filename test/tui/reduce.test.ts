@@ -200,7 +200,7 @@ describe('article', () => {
   });
 
   it('records the position when quitting from an article', () => {
-    const state = press(open(), 'pagedown', 'pagedown', 'q');
+    const state = press(open(), 'pagedown', 'pagedown', 'Q');
     expect(state.quit).toBe(true);
     expect(state.readState).toEqual(withCurrentPosition({ ...state }));
   });

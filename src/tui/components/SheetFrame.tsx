@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { pagedHeight } from '../layout.js';
 import type { Model } from '../model.js';
-import type { SheetScreen } from '../screens/sheets.js';
+import { sheetMarks, type SheetScreen } from '../screens/sheets.js';
 import { GUTTER } from '../../render/sheet.js';
 import { decorateSheetLine } from '../sheet.js';
 import { hints } from '../status.js';
@@ -28,14 +28,17 @@ export function SheetFrame({ title, slice, keys, noun, model }: SheetFrameProps)
   const lines = sheet ? sheet.lines : error ? ['', `${GUTTER}${error}`] : ['', `${GUTTER}${model.progress ?? 'Analysing…'}`, '', `${GUTTER}Esc cancels`];
   const count = sheet?.anchors.length ?? 0;
   const where = count > 0 ? `${noun} ${viewport.cursor + 1}/${count}  ` : '';
-  const right = sheet ? `${where}${percentThrough(viewport.top, lines.length, height)}%` : '';
-  const left = message ?? hints(keys, Math.floor(size.cols / 2));
+  const typing = model.prompt?.purpose === 'search' ? `/${model.prompt.text}_` : null;
+  const left = typing ?? message ?? hints(keys, Math.floor(size.cols / 2));
+  const { search } = slice;
+  const found = search.query !== '' && !typing ? `/${search.query} ${search.matches.length === 0 ? 0 : search.current + 1}/${search.matches.length}  ` : '';
+  const right = sheet ? `${found}${where}${percentThrough(viewport.top, lines.length, height)}%` : '';
   return (
     <Box flexDirection="column">
       <Text bold={color} wrap="truncate-end">
         {title}
       </Text>
-      <Viewport lines={lines} top={sheet ? viewport.top : 0} height={height} decorate={sheet ? decorateSheetLine(sheet, viewport.cursor, color) : undefined} />
+      <Viewport lines={lines} top={sheet ? viewport.top : 0} height={height} marks={sheet ? sheetMarks(slice) : undefined} decorate={sheet ? decorateSheetLine(sheet, viewport.cursor, color) : undefined} />
       <StatusLine left={screenReader ? `Status: ${left}` : left} right={right} cols={size.cols} color={color} />
     </Box>
   );

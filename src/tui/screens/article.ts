@@ -2,29 +2,23 @@ import type { Article } from '../../library/types.js';
 import { renderArticle } from '../../render/article.js';
 import type { TextRange } from '../../analysis/text.js';
 import { locateRange } from '../../render/evidence.js';
-import { findMatches } from '../../render/search.js';
 import { stripStyle, wrapLine } from '../../render/text.js';
 import type { Match, RenderedArticle } from '../../render/types.js';
 import { isOpenable } from '../../platform/openable.js';
+
+export type { SearchState } from '../search.js';
 import type { ScreenContext } from '../context.js';
 import { stay, type Step } from '../intent.js';
 import { Command } from '../keymap.js';
 import { articleHeight, maxLinkPanelLines, measureFor, type Size } from '../layout.js';
-import { readKey } from '../read-key.js';
+import { savedParagraph } from '../read-key.js';
+import { carrySearch, firstMatchFrom, NO_SEARCH, searchLines, stepMatch, WRAPPED_MESSAGE, type SearchState } from '../search.js';
 import { EMPTY_VIEWPORT, clampTop, revealLine, textContent, update, type Mark, type Viewport } from '../viewport.js';
 
 /**
  * The article screen: the article laid out at the terminal's measure, the viewport over it, the search
  * in force, the picked link, and the sentence shown from a summary or a comparison.
  */
-
-export interface SearchState {
-  /** The search in force, whose matches are marked. */
-  query: string;
-  matches: Match[];
-  /** Index into `matches` of the current match, or -1. */
-  current: number;
-}
 
 /** The sentence shown highlighted in an article opened from a summary or a comparison. */
 export interface Highlight {
@@ -50,7 +44,6 @@ export interface ArticleSlice {
   highlight: Highlight | null;
 }
 
-const NO_SEARCH: SearchState = { query: '', matches: [], current: -1 };
 
 /** Index of the paragraph shown at `top`: the last one starting at or above it. */
 export function paragraphAt(paragraphLines: readonly number[], top: number): number {
@@ -120,9 +113,9 @@ function marked(article: ArticleSlice): ArticleSlice {
 export function openArticle(context: ScreenContext, index: number): ArticleSlice {
   const source = context.articles[index];
   const width = measureFor(context.size);
-  const doc = renderArticle(source, { width, color: context.color });
-  const saved = context.readState.articles[readKey(source)];
-  const startLine = saved ? (doc.paragraphLines[saved.paragraph] ?? 0) : 0;
+  const doc = renderArticle(source, { width, color: context.color, ascii: context.ascii, theme: context.theme?.name, colors: context.theme?.colors });
+  const saved = savedParagraph(context.readState, source);
+  const startLine = saved !== undefined ? (doc.paragraphLines[saved] ?? 0) : 0;
   const article: ArticleSlice = { kind: 'article', index, width, doc, plain: null, viewport: EMPTY_VIEWPORT, search: NO_SEARCH, link: null, digits: '', highlight: null };
   return withTop(article, clampTop(startLine, doc.lines.length, articleViewHeight(article, context.size)));
 }
@@ -160,12 +153,12 @@ function goToMatch(article: ArticleSlice, current: number, size: Size): ArticleS
 /** The search for `query` run over the article's lines: the first match at or below the top is current. */
 export function runSearch(article: ArticleSlice, query: string, size: Size): Step<ArticleSlice> {
   const plain = article.plain ?? article.doc.lines.map(stripStyle);
-  const matches = findMatches(plain, query);
-  const searched = marked({ ...article, plain, search: { query, matches, current: -1 } });
+  const search = searchLines(plain, query);
+  const searched = marked({ ...article, plain, search });
   if (query === '') return stay(searched);
-  if (matches.length === 0) return stay(searched, { kind: 'say', text: `Not found: ${query}` });
-  const first = matches.findIndex((match) => match.line >= article.viewport.top);
-  return stay(goToMatch(searched, first >= 0 ? first : 0, size));
+  if (search.matches.length === 0) return stay(searched, { kind: 'say', text: `Not found: ${query}` });
+  const first = firstMatchFrom(search, article.viewport.top);
+  return first >= 0 ? stay(goToMatch(searched, first, size)) : stay(goToMatch(searched, 0, size), { kind: 'say', text: WRAPPED_MESSAGE });
 }
 
 export function updateArticle(start: ArticleSlice, command: Command, input: string, context: ScreenContext): Step<ArticleSlice> {
@@ -175,6 +168,9 @@ export function updateArticle(start: ArticleSlice, command: Command, input: stri
   // Any key but a digit ends a link number being typed.
   const article = command !== Command.PickLink && start.digits !== '' ? { ...start, digits: '' } : start;
   switch (command) {
+    case Command.BackOrQuit:
+      // q leaves the article at once; Esc first drops the picked link, then the search.
+      return stay(article, { kind: 'back' });
     case Command.Back:
       if (article.link !== null) return stay(marked({ ...article, link: null }));
       if (article.search.query !== '') return stay(marked({ ...article, search: NO_SEARCH }));
@@ -190,9 +186,9 @@ export function updateArticle(start: ArticleSlice, command: Command, input: stri
       const count = article.search.matches.length;
       if (article.search.query === '') return stay(start, { kind: 'say', text: 'No search yet: press / to search' });
       if (count === 0) return stay(start, { kind: 'say', text: `Not found: ${article.search.query}` });
-      const step = command === Command.NextMatch ? 1 : -1;
-      const from = article.search.current < 0 ? (step > 0 ? -1 : 0) : article.search.current;
-      return stay(goToMatch(article, (from + step + count) % count, size));
+      const { current, wrapped } = stepMatch(article.search, command === Command.NextMatch ? 1 : -1, article.viewport.top, articleViewHeight(article, size));
+      const moved = goToMatch(article, current, size);
+      return wrapped ? stay(moved, { kind: 'say', text: WRAPPED_MESSAGE }) : stay(moved);
     }
     case Command.NextLink:
     case Command.PreviousLink: {
@@ -266,15 +262,13 @@ export function fitArticle(article: ArticleSlice, context: ScreenContext): Artic
     return withTop(article, clampTop(article.viewport.top, article.doc.lines.length, articleViewHeight(article, context.size)));
   }
   const source = context.articles[article.index];
-  const doc = renderArticle(source, { width, color: context.color });
+  const doc = renderArticle(source, { width, color: context.color, ascii: context.ascii, theme: context.theme?.name, colors: context.theme?.colors });
   const top = carryPosition(article.doc, doc, article.viewport.top);
   let moved: ArticleSlice = { ...withTop(article, top), width, doc, plain: null };
   if (article.highlight) moved = { ...moved, highlight: highlightIn(moved, source, article.highlight.range) };
   if (article.search.query !== '') {
     const plain = doc.lines.map(stripStyle);
-    const matches = findMatches(plain, article.search.query);
-    const current = matches.length === 0 ? -1 : Math.max(0, matches.findIndex((match) => match.line >= top));
-    moved = { ...moved, plain, search: { ...article.search, matches, current } };
+    moved = { ...moved, plain, search: carrySearch(article.search, plain, top) };
   }
   moved = marked(moved);
   return withTop(moved, clampTop(top, doc.lines.length, articleViewHeight(moved, context.size)));

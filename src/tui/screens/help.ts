@@ -16,7 +16,7 @@ export function openHelp(): HelpSlice {
 }
 
 function lineCount(context: ScreenContext): number {
-  return helpLines(context.size.cols, context.screenReader).length;
+  return helpLines(context.size.cols, context.screenReader, context.bindings).length;
 }
 
 export function fitHelp(help: HelpSlice, context: ScreenContext): HelpSlice {
@@ -25,7 +25,7 @@ export function fitHelp(help: HelpSlice, context: ScreenContext): HelpSlice {
 }
 
 export function updateHelp(help: HelpSlice, command: Command, context: ScreenContext): Step<HelpSlice> {
-  if (command === Command.Back || command === Command.Help) return stay(help, { kind: 'back' });
+  if (command === Command.Back || command === Command.BackOrQuit || command === Command.Help) return stay(help, { kind: 'back' });
   const viewport = update(help.viewport, command, textContent(lineCount(context)), pagedHeight(context.size));
   return stay(viewport ? { ...help, viewport } : help);
 }

@@ -6,7 +6,7 @@ import { Command } from '../keymap.js';
  * (a search, on Enter).
  */
 export interface PromptSlice {
-  purpose: 'filter' | 'search';
+  purpose: 'filter' | 'search' | 'topic';
   text: string;
 }
 

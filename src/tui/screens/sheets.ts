@@ -10,7 +10,9 @@ import { measureFor, pagedHeight } from '../layout.js';
 import type { Sheet } from '../../render/sheet.js';
 import { cursorForKey, sheetContent } from '../sheet.js';
 import { summarySheet } from '../../render/summary.js';
-import { EMPTY_VIEWPORT, revealCursor, update, type Viewport } from '../viewport.js';
+import { stripStyle } from '../../render/text.js';
+import { carrySearch, firstMatchFrom, NO_SEARCH, searchLines, stepMatch, WRAPPED_MESSAGE, type SearchState } from '../search.js';
+import { EMPTY_VIEWPORT, revealCursor, revealLine, update, type Mark, type Viewport } from '../viewport.js';
 
 /**
  * The summary and comparison screens: a sheet of items (facts, statements) laid out once per width,
@@ -25,6 +27,8 @@ interface SheetSlice {
   width: number;
   viewport: Viewport;
   error: string | null;
+  /** A search typed with `/`, over the sheet's lines as shown. */
+  search: SearchState;
 }
 
 export interface SummarySlice extends SheetSlice {
@@ -63,13 +67,13 @@ function viewportAt(sheet: Sheet, key: string | undefined, context: ScreenContex
 
 /** A summary screen, laid out from the cache, or waiting for the analysis. */
 export function openSummary(article: number, context: ScreenContext): SummarySlice {
-  const slice: SummarySlice = { kind: 'summary', article, sheet: null, width: measureFor(context.size), viewport: EMPTY_VIEWPORT, error: null };
+  const slice: SummarySlice = { kind: 'summary', article, sheet: null, width: measureFor(context.size), viewport: EMPTY_VIEWPORT, error: null, search: NO_SEARCH };
   return fitSheet(slice, context);
 }
 
 /** A comparison screen over every loaded article, in `order`. */
 export function openCompare(topic: string, order: CompareOrder, context: ScreenContext, story?: string): CompareSlice {
-  const slice: CompareSlice = { kind: 'compare', topic, order, sheet: null, width: measureFor(context.size), viewport: EMPTY_VIEWPORT, error: null, ...(story ? { story } : {}) };
+  const slice: CompareSlice = { kind: 'compare', topic, order, sheet: null, width: measureFor(context.size), viewport: EMPTY_VIEWPORT, error: null, search: NO_SEARCH, ...(story ? { story } : {}) };
   return fitSheet(slice, context);
 }
 
@@ -84,7 +88,8 @@ export function fitSheet<S extends SheetScreen>(slice: S, context: ScreenContext
     if (!sheet) return slice;
     const focus = slice.kind === 'compare' && slice.sheet === null && slice.story ? `story:${slice.story}` : undefined;
     const key = slice.sheet?.anchors[slice.viewport.cursor]?.key ?? (focus && sheet.anchors.find((a) => a.key === focus)?.key);
-    return { ...slice, sheet, width, error: null, viewport: viewportAt(sheet, key, context) };
+    const viewport = viewportAt(sheet, key, context);
+    return { ...slice, sheet, width, error: null, viewport, search: carrySearch(slice.search, sheet.lines.map(stripStyle), viewport.top) };
   }
   return { ...slice, viewport: revealCursor(slice.viewport, sheetContent(slice.sheet), pagedHeight(context.size)) };
 }
@@ -96,12 +101,51 @@ export function sentenceOf(sentences: readonly SentenceRange[] | undefined, evid
   return holds ? { paragraph: evidence.paragraph, start: sentence.start, end: sentence.end } : { paragraph: evidence.paragraph, start: evidence.start, end: evidence.end };
 }
 
+/** The search marks over a sheet's lines (the current match underlined too). */
+export function sheetMarks(slice: SheetScreen): Mark[] {
+  return slice.search.matches.map((match, i) => ({ ...match, current: i === slice.search.current }));
+}
+
+/** The sheet with match `current` current: the cursor on the item holding it, the line in view. */
+function goToSheetMatch<S extends SheetScreen>(slice: S, sheet: Sheet, current: number, context: ScreenContext): S {
+  const match = slice.search.matches[current];
+  if (!match) return slice;
+  const item = sheet.anchors.findIndex((anchor) => match.line >= anchor.line && match.line < anchor.end);
+  const height = pagedHeight(context.size);
+  const top = revealLine(slice.viewport.top, match.line, sheet.lines.length, height);
+  return { ...slice, search: { ...slice.search, current }, viewport: { ...slice.viewport, top, cursor: item >= 0 ? item : slice.viewport.cursor } };
+}
+
+/** A search typed over a summary or a comparison: the first match at or below the top is current. */
+export function runSheetSearch<S extends SheetScreen>(slice: S, query: string, context: ScreenContext): Step<S> {
+  if (!slice.sheet) return stay(slice, { kind: 'say', text: 'Nothing to search yet' });
+  const search = searchLines(slice.sheet.lines.map(stripStyle), query);
+  const searched = { ...slice, search };
+  if (query === '') return stay(searched);
+  if (search.matches.length === 0) return stay(searched, { kind: 'say', text: `Not found: ${query}` });
+  const first = firstMatchFrom(search, slice.viewport.top);
+  const moved = goToSheetMatch(searched, slice.sheet, first >= 0 ? first : 0, context);
+  return first >= 0 ? stay(moved) : stay(moved, { kind: 'say', text: WRAPPED_MESSAGE });
+}
+
 export function updateSheet<S extends SheetScreen>(slice: S, command: Command, context: ScreenContext): Step<S> {
-  if (command === Command.Back) return stay(slice, { kind: 'back' });
+  if (command === Command.Back || command === Command.BackOrQuit) {
+    if (command === Command.Back && slice.search.query !== '') return stay({ ...slice, search: NO_SEARCH });
+    return stay(slice, { kind: 'back' });
+  }
+  if (command === Command.Search) return stay(slice, { kind: 'prompt' });
   if (command === Command.Compare && slice.kind === 'summary') return stay(slice, { kind: 'compare' });
   const sheet = slice.sheet;
   if (!sheet) return stay(slice);
   switch (command) {
+    case Command.NextMatch:
+    case Command.PreviousMatch: {
+      if (slice.search.query === '') return stay(slice, { kind: 'say', text: 'No search yet: press / to search' });
+      if (slice.search.matches.length === 0) return stay(slice, { kind: 'say', text: `Not found: ${slice.search.query}` });
+      const { current, wrapped } = stepMatch(slice.search, command === Command.NextMatch ? 1 : -1, slice.viewport.top, pagedHeight(context.size));
+      const moved = goToSheetMatch(slice, sheet, current, context);
+      return wrapped ? stay(moved, { kind: 'say', text: WRAPPED_MESSAGE }) : stay(moved);
+    }
     case Command.Open: {
       const target = sheet.anchors[slice.viewport.cursor]?.target;
       if (!target) return stay(slice, { kind: 'say', text: 'Nothing to show here' });
@@ -114,7 +158,8 @@ export function updateSheet<S extends SheetScreen>(slice: S, command: Command, c
       const next = layout(slice, context, order);
       if (!next) return stay(slice);
       const key = sheet.anchors[slice.viewport.cursor]?.key;
-      return stay({ ...slice, order, sheet: next, viewport: viewportAt(next, key, context) });
+      const viewport = viewportAt(next, key, context);
+      return stay({ ...slice, order, sheet: next, viewport, search: carrySearch({ ...slice.search, matches: [] }, next.lines.map(stripStyle), viewport.top) });
     }
     default: {
       const viewport = update(slice.viewport, command, sheetContent(sheet), pagedHeight(context.size));

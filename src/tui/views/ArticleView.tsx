@@ -1,16 +1,18 @@
 import { Box, Text } from 'ink';
 import { Viewport } from '../components/Viewport.js';
 import { StatusLine } from '../components/StatusLine.js';
-import { hintTexts } from '../keymap.js';
+import { Command, hintTexts } from '../keymap.js';
 import type { Model } from '../model.js';
 import { articleViewHeight, linkPanel, type ArticleSlice } from '../screens/article.js';
 import { hints } from '../status.js';
 import { percentThrough } from '../viewport.js';
 
-function statusLeft(model: Model): string {
+function statusLeft(model: Model, article: ArticleSlice): string {
   if (model.prompt?.purpose === 'search') return `/${model.prompt.text}_`;
   if (model.message) return model.message;
-  return hints(hintTexts('article'), Math.floor(model.size.cols / 2));
+  // No "Tab links" on an article without links.
+  const without = article.doc.links.length === 0 ? [Command.NextLink] : [];
+  return hints(hintTexts('article', model.bindings, without), Math.floor(model.size.cols / 2));
 }
 
 function statusRight(model: Model, article: ArticleSlice): string {
@@ -36,7 +38,7 @@ export function ArticleView({ model, article }: { model: Model; article: Article
           {line}
         </Text>
       ))}
-      <StatusLine left={label + statusLeft(model)} right={statusRight(model, article)} cols={model.size.cols} color={model.color} />
+      <StatusLine left={label + statusLeft(model, article)} right={statusRight(model, article)} cols={model.size.cols} color={model.color} />
     </Box>
   );
 }

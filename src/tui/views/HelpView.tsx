@@ -10,7 +10,7 @@ import { percentThrough } from '../viewport.js';
 
 /** Every key, drawn from the key map. */
 export function HelpView({ model, help }: { model: Model; help: HelpSlice }) {
-  const lines = helpLines(model.size.cols, model.screenReader);
+  const lines = helpLines(model.size.cols, model.screenReader, model.bindings);
   const height = pagedHeight(model.size);
   return (
     <Box flexDirection="column">
@@ -19,7 +19,7 @@ export function HelpView({ model, help }: { model: Model; help: HelpSlice }) {
       </Text>
       <Viewport lines={lines} top={help.viewport.top} height={height} />
       <StatusLine
-        left={hintTexts('help').join(' · ')}
+        left={hintTexts('help', model.bindings).join(' · ')}
         right={`${percentThrough(help.viewport.top, lines.length, height)}%`}
         cols={model.size.cols}
         color={model.color}

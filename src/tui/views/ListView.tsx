@@ -21,6 +21,7 @@ export function ListView({ model }: { model: Model }) {
     message: model.message ?? (model.refresh.running ? model.refresh.text : null),
     notice: model.notice,
     stories: list.grouped ? model.analysis.stories : null,
+    bindings: model.bindings,
   });
   return (
     <Box flexDirection="column">

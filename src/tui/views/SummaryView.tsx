@@ -6,5 +6,5 @@ import type { SummarySlice } from '../screens/sheets.js';
 /** The key facts of one article, each a line the cursor stops on; Enter shows its sentence. */
 export function SummaryView({ model, summary }: { model: Model; summary: SummarySlice }) {
   const article = model.articles[summary.article];
-  return <SheetFrame title={`Summary: ${article?.title ?? ''}`} slice={summary} keys={hintTexts('summary')} noun="fact" model={model} />;
+  return <SheetFrame title={`Summary: ${article?.title ?? ''}`} slice={summary} keys={hintTexts('summary', model.bindings)} noun="fact" model={model} />;
 }
