@@ -99,18 +99,19 @@ describe('analysis in the reader runs off the UI thread', () => {
     t.press('j');
     t.press('c');
     await t.waitForText(WAITING);
-    t.press('q');
+    // Q quits from the comparison (q would back out to the list).
+    t.press('Q');
     const exit = await t.waitForExit();
     expect(exit.exitCode).toBe(0);
     expect(t.output).not.toMatch(COMPARED);
     console.info(`analysis-worker: help answered in ${answered} ms during the comparison; Esc cancelled in ${cancelTook} ms; threads ${before} -> ${during} during`);
   }, 120_000);
 
-  for (const way of ['q', 'Ctrl+C', 'SIGTERM', 'SIGHUP'] as const) {
+  for (const way of ['Q', 'Ctrl+C', 'SIGTERM', 'SIGHUP'] as const) {
     it(`${way} during the comparison ends the reader at once with the terminal restored`, async () => {
       const t = await startComparison();
       const asked = Date.now();
-      if (way === 'q') t.press('q');
+      if (way === 'Q') t.press('Q');
       else if (way === 'Ctrl+C') t.press(KEYS.ctrlC);
       else t.kill(way);
       await until(() => t.leftAlternateScreen(), 20_000);
@@ -121,8 +122,8 @@ describe('analysis in the reader runs off the UI thread', () => {
       expect(t.output).not.toMatch(COMPARED);
       expect(t.leftAlternateScreen()).toBe(true);
       expect(t.cursorShown()).toBe(true);
-      // Ctrl+C is a key in raw mode: the quit key, as q is.
-      const expected = { q: 0, 'Ctrl+C': 0, SIGTERM: 143, SIGHUP: 129 }[way];
+      // Ctrl+C is a key in raw mode: the quit key, as Q is.
+      const expected = { Q: 0, 'Ctrl+C': 0, SIGTERM: 143, SIGHUP: 129 }[way];
       expect(exit.exitCode, JSON.stringify(exit)).toBe(expected);
       console.info(`analysis-worker: ${way} during the comparison: terminal restored after ${restored} ms, process ended after ${took} ms`);
     }, 120_000);
@@ -144,7 +145,7 @@ describe('analysis in the reader runs off the UI thread', () => {
     await t.waitForText('Analysis cancelled');
     // Back in the article, at the same place.
     expect(t.lines().slice(1, 10)).toEqual(article.split('\n').slice(1, 10));
-    t.press('q');
+    t.press('Q');
     expect((await t.waitForExit()).exitCode).toBe(0);
     expect(t.output).not.toMatch(/fact \d+\/\d+/);
   }, 120_000);

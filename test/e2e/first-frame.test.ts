@@ -91,7 +91,8 @@ describe('the first frame, before Ink', () => {
     const stateHome = mkdtempSync(join(tmpdir(), 'newsdesk-first-frame-'));
     temps.push(stateHome);
     const quit = async (): Promise<void> => {
-      term!.press('q');
+      // Q quits from an open article too (q would back out to the list).
+      term!.press('Q');
       await term!.waitForExit();
       term!.dispose();
       term = undefined;
