@@ -223,7 +223,7 @@ async function benchScroll() {
       await app.waitSettle(performance.now(), { quietMs: 300, noOutputMs: 300, timeoutMs: 30_000 });
       appSamples = await scrollSamples(app);
     } finally {
-      await app.close('q');
+      await app.close('Q');
     }
     const less = startTerminal({ file: 'less', args: [path], cols: 120, rows: 40, env: terminalEnv({ LESS: '', LESSOPEN: '', LESSCLOSE: '', LESSHISTFILE: '-' }), cwd: repoRoot });
     let lessSamples;

@@ -151,8 +151,9 @@ faults.push(
       b.write('j');
       b.write('\r');
       await Promise.all([a, b].map((t) => t.waitFor((screen) => /scroll/.test(screen), 30_000)));
-      a.write('q');
-      b.write('q');
+      // Q quits from an open article (q backs out to the list).
+      a.write('Q');
+      b.write('Q');
       const exits = await Promise.all([a.waitExit(20_000), b.waitExit(20_000)]);
       return exits.every((exit) => exit?.exitCode === 0) && savedKeys(stateHome).length === 2 && !existsSync(`${statePath(stateHome)}.lock`);
     } finally {
@@ -171,7 +172,7 @@ faults.push(
       await t.waitFor((screen) => /\d+ articles?/.test(screen), 30_000);
       t.write('\r');
       await t.waitFor((screen) => /scroll/.test(screen), 30_000);
-      t.write('q');
+      t.write('Q');
       const exit = await t.waitExit(20_000);
       return exit?.exitCode === 0 && savedKeys(stateHome).length === 1 && !existsSync(`${statePath(stateHome)}.lock`);
     } finally {
