@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { keyTableMarkdown } from '../src/tui/keymap.js';
+import { Command, keyTableMarkdown } from '../src/tui/keymap.js';
 import { repoRoot, runCli } from './helpers/run-cli.js';
 
 const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
@@ -16,6 +16,11 @@ describe('README.md', () => {
 
   it('documents every key exactly as the key map the reader uses', () => {
     expect(readme).toContain(keyTableMarkdown());
+  });
+
+  it("names every command the config file's keys can be given to, from the key map", () => {
+    const config = readme.slice(readme.indexOf('### Config file'));
+    for (const command of Object.values(Command)) expect(config, command).toContain(`\`${command}\``);
   });
 
   it('documents every command and option that --help lists', () => {

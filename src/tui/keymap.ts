@@ -113,7 +113,7 @@ export const BINDINGS: readonly Binding[] = [
   { command: Command.OpenLink, keys: [{ input: 'o' }, { key: 'return' }], label: 'o Enter', description: "open the picked http(s) link in the browser; o with none picked opens the article's original", contexts: ['article'], section: 'Article' },
 
   { command: Command.Summary, keys: [{ input: 's' }], label: 's', description: 'key facts of the selected or open article, each with its sentence', contexts: ['list', 'article'], section: 'Summary and comparison' },
-  { command: Command.Compare, keys: [{ input: 'c' }], label: 'c', description: 'who said what about a ceasefire, across all loaded articles', contexts: ['list', 'article', 'summary'], section: 'Summary and comparison' },
+  { command: Command.Compare, keys: [{ input: 'c' }], label: 'c', description: 'who said what about the topic (ceasefire unless T or the config file chose another), across all loaded articles', contexts: ['list', 'article', 'summary'], section: 'Summary and comparison' },
   { command: Command.Open, keys: [{ key: 'return' }, { input: 'l' }, { key: 'rightArrow' }], label: 'Enter l →', description: 'show the fact or statement in its article, highlighted', contexts: SHEETS, section: 'Summary and comparison' },
   { command: Command.Stories, keys: [{ input: 'S' }], label: 'S', description: 'group the list by story (articles about one event), with the number of outlets; c then opens that story in the comparison', contexts: ['list'], section: 'List' },
   { command: Command.Timeline, keys: [{ input: 't' }], label: 't', description: 'comparison by speaker or as a timeline (by date)', contexts: ['compare'], section: 'Summary and comparison' },
