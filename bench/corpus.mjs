@@ -2,17 +2,11 @@
 // Same seed and sizes -> byte-identical files, so runs on different days compare.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { seededRandom } from '../test/helpers/random.mjs';
 
 /** mulberry32: tiny, fast, good enough to pick words. */
 export function createRandom(seed) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const pick = (list) => list[Math.floor(next() * list.length)];
   const int = (low, high) => low + Math.floor(next() * (high - low + 1));
   return { next, pick, int };

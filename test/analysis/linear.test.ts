@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { summarize } from '../../src/analysis/summary.js';
 import type { AnalysisInput } from '../../src/analysis/types.js';
+import { seededRandom } from '../helpers/random.mjs';
 
 /**
  * The summary's cost grows linearly with the article. Not timed: the work is counted as the
@@ -35,17 +36,6 @@ afterEach(() => {
   RegExp.prototype.exec = originalExec;
 });
 
-/** A seeded stream of numbers in [0, 1), so the articles are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SYLLABLES = ['ka', 'lo', 'mir', 'ven', 'dra', 'tos', 'bel', 'ar', 'ni', 'sko', 'ul', 'ga'];
 const WEEKDAY = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -55,7 +45,7 @@ const WEEKDAY = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturd
  * writes it as one paragraph with no full stops, as a scraped page or a transcript can be.
  */
 function article(bytes: number, shape: 'news' | 'run-on'): AnalysisInput {
-  const next = random(11);
+  const next = seededRandom(11);
   const pick = <T>(list: T[]): T => list[Math.floor(next() * list.length)];
   const word = (): string => {
     const w = pick(SYLLABLES) + pick(SYLLABLES) + pick(SYLLABLES);

@@ -9,6 +9,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadArticles } from '../../src/library/load.js';
 import { renderArticle } from '../../src/render/article.js';
+import { seededRandom } from '../helpers/random.mjs';
 import { BUNDLED_ARTICLES, KEYS, ensureBuilt, openTerminal, type TestTerminal } from './helpers/terminal.js';
 
 const RESIZES = 50;
@@ -25,19 +26,8 @@ afterEach(() => {
   term = undefined;
 });
 
-/** A small seeded generator: the same storm on every run, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function stormSizes(seed: number): { cols: number; rows: number }[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const extremes = [
     { cols: 1, rows: 1 },
     { cols: 400, rows: 120 },
@@ -77,7 +67,7 @@ describe('resize storms and key bursts', () => {
     await term.waitForText(/\d+%/);
     const started = term.output.length;
 
-    const next = random(7);
+    const next = seededRandom(7);
     for (const size of stormSizes(42)) {
       term.resize(size.cols, size.rows);
       term.press(MOVES[Math.floor(next() * MOVES.length)]);

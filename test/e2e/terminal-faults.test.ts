@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { scanReaderOutput } from '../fixtures/hostile/escapes.js';
+import { seededRandom } from '../helpers/random.mjs';
 import { KEYS, ensureBuilt, openTerminal, type TestTerminal } from './helpers/terminal.js';
 
 let term: TestTerminal | undefined;
@@ -84,17 +85,6 @@ describe('keys Ink cannot parse', () => {
   });
 });
 
-/** A small seeded generator (mulberry32): the same bytes on every run, a new seed finds new ones. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Pieces random key sequences are made of: escape-sequence fragments, modifiers, letters, controls
  * and bytes that are not UTF-8. Left out: q, Ctrl+C and Ctrl+Z (they quit or suspend, which a later
@@ -115,7 +105,7 @@ export function randomKeys(next: () => number, length: number): string {
 describe('random key sequences', () => {
   const seed = Number(process.env.NEWSDESK_FUZZ_SEED ?? Date.now() % 100_000);
   it(`never end the reader nor make it write a sequence of its own (seed ${seed}; NEWSDESK_FUZZ_SEED to repeat)`, async () => {
-    const next = random(seed);
+    const next = seededRandom(seed);
     // No opener on the PATH: a link picked and opened by chance goes nowhere.
     term = openTerminal({ cols: 80, rows: 24, env: { PATH: '/nonexistent' } });
     await term.waitForText(/\d+ articles/);
