@@ -293,9 +293,11 @@ function classify(run: Run, text: string, ctx: ArticleContext): Candidate | null
     const w = tokens[0].text;
     if (STOP_CAPS.has(w.toLowerCase()) || MONTHS.has(w) || WEEKDAYS.has(w)) tokens = tokens.slice(1);
     // "Critics said", "Residents fled": a plural common noun capitalised only by position.
-    else if (tokens.length === 1 && !midCaps.has(w) && /\p{Ll}s$/u.test(w) && !isPlace(w) && !MEDIA.has(w) && looksCommonPlural(w, text)) return null;
-    // "Mediators Egypt and Qatar": a plural common noun opening the sentence is not the start of the name after it.
-    else if (tokens.length > 1 && !midCaps.has(w) && /\p{Ll}s$/u.test(w) && !isPlace(w) && !MEDIA.has(w) && looksCommonPlural(w, text)) tokens = tokens.slice(1);
+    // "Mediators Egypt and Qatar": nor is it the start of the name after it.
+    else if (!midCaps.has(w) && /\p{Ll}s$/u.test(w) && !isPlace(w) && !MEDIA.has(w) && looksCommonPlural(w, text)) {
+      if (tokens.length === 1) return null;
+      tokens = tokens.slice(1);
+    }
     // "Army chief ...": a generic organisation word capitalised only by position names no body.
     else if (tokens.length === 1 && !midCaps.has(w) && ORG_WORDS.has(w) && !PROPER_ORG_WORDS.has(w)) return null;
     else if (tokens.length === 1 && !midCaps.has(w) && !reportingVerbAhead(after) && !isPlace(w) && !MEDIA.has(w) && !ORG_WORDS.has(w) && !(tokens[0].possessive && GOVERNED.test(after))) return null;
@@ -687,12 +689,14 @@ export function findMentions(input: AnalysisInput, sentences: Sentence[]): Menti
       people.add(name);
     } else c.kind = 'unknown';
   }
+  /** Is a single word the surname of a person the article names in full? Then it stays that person. */
+  const partOfLongerName = (name: string): boolean => people.clusters.some((p) => p.name !== name && p.name.includes(' ') && samePerson(name, p.name));
   // One name, one kind: a word shown to be a place anywhere ("between Kestrania and Ostrel") is a
   // place where a verb made it look like a speaker ("Lumasa said"), unless it is a person's name.
   for (const c of candidates) {
     if (c.kind !== 'person' || c.tokens.length !== 1 || c.role.length > 0) continue;
     const name = candidateName(c, text);
-    if (places.has(name) && !people.clusters.some((p) => p.name !== name && p.name.includes(' ') && samePerson(name, p.name))) c.kind = 'place';
+    if (places.has(name) && !partOfLongerName(name)) c.kind = 'place';
   }
   // "Hamas said" beside "Hamas official" or "a Hamas delegation": a single word shown to be an organisation is one everywhere.
   const GROUP_PEOPLE = /^(?:['’]s?)?\s+(?:officials?|spokes(?:man|woman|person)|leaders?|fighters|militants|members|commanders?|delegation|leadership|negotiators?)\b/;
@@ -707,7 +711,7 @@ export function findMentions(input: AnalysisInput, sentences: Sentence[]): Menti
   for (const c of candidates) {
     if (c.kind !== 'person' || c.tokens.length !== 1 || c.role.length > 0) continue;
     const name = candidateName(c, text);
-    if (orgWords.has(name) && !people.clusters.some((p) => p.name !== name && p.name.includes(' ') && samePerson(name, p.name))) c.kind = 'org';
+    if (orgWords.has(name) && !partOfLongerName(name)) c.kind = 'org';
   }
   const mentions: Mention[] = [];
   for (const d of datelines) {

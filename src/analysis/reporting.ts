@@ -130,7 +130,7 @@ export function readNounPhrase(text: string, start: number, names: readonly Name
   const core = np.replace(/\s+(?:in|of|from|at|across|near)\s+.*$/iu, '');
   const coreHead = (/([\p{L}-]+)$/u.exec(core)?.[1] ?? '').toLowerCase();
   const qualifier = inside.find((m) => m.end - offset <= core.length - coreHead.length && /^\s+$/.test(core.slice(m.end - offset, core.length - coreHead.length)));
-  if (qualifier && BODY_HEADS.has(coreHead) && !qualifier.possessive && coreHead !== 'spokesman' && coreHead !== 'spokeswoman' && coreHead !== 'spokesperson') return { kind: 'body', text: core };
+  if (qualifier && BODY_HEADS.has(coreHead) && !qualifier.possessive && !/^spokes/.test(coreHead)) return { kind: 'body', text: core };
   // A name at the head: nothing but a post-modifier after it ("Fatou Ndiaye of the ...", "X, 58").
   for (const m of inside) {
     const after = np.slice(m.end - offset).trim();
