@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { removeDeadTemporaries, writeFileAtomicSync } from '../platform/atomic.js';
 import { cacheDirectory } from '../platform/paths.js';
 import { sanitizeLine, sanitizeText } from './sanitize.js';
-import type { Article } from './types.js';
+import type { Article, ArticleText } from './types.js';
 
 /** Bump when what the loader stores in an article changes, so old caches are not trusted. */
 export const LIBRARY_CACHE_VERSION = 3;
@@ -47,11 +47,6 @@ export interface FileKey {
   ino: number;
 }
 
-/** An article's text, read from the cache or parsed again. */
-export interface ArticleText {
-  body: string;
-  paragraphs: string[];
-}
 
 /** One article file in the index. */
 export interface IndexEntry {

@@ -1,12 +1,12 @@
 import { statSync } from 'node:fs';
 import { basename, extname, relative, resolve, sep } from 'node:path';
 import { cacheDirectory } from '../platform/paths.js';
-import { CACHE_BY_DEFAULT, LibraryCache, libraryIndexPath, type ArticleText, type FileKey } from './cache.js';
+import { CACHE_BY_DEFAULT, LibraryCache, libraryIndexPath, type FileKey } from './cache.js';
 import { parseFiles } from './parse-pool.js';
 import { assignIds, type IdSource } from './ids.js';
 import { describeError, loadArticleFile, pathText, type FoundPath, type ParsedFile } from './read-file.js';
 import { sanitizeLine } from './sanitize.js';
-import type { Article, LoadResult } from './types.js';
+import type { Article, ArticleText, LoadResult } from './types.js';
 import { DirectoryError, walk, type Walk } from './walk.js';
 
 export { DirectoryError };

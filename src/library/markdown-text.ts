@@ -95,8 +95,8 @@ function isProseLine(block: string): boolean {
   return !block.includes('\n') && PROSE_START.test(block) && !block.includes('#') && !block.includes('|');
 }
 
-/** Exactly the characters /\s/ matches. */
-function isSpace(code: number): boolean {
+/** Whether a UTF-16 code unit is one of exactly the characters /\s/ matches (without running a regex per character). */
+export function isWhitespace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 160) return false;
   return (
@@ -110,7 +110,7 @@ export function countWords(text: string): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
+    const space = isWhitespace(text.charCodeAt(i));
     if (!space && !inWord) words++;
     inWord = !space;
   }

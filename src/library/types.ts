@@ -39,6 +39,13 @@ export interface Article {
   ino?: number;
 }
 
+/**
+ * An article's text: the Markdown body the reader draws and the plain paragraphs the analysis reads.
+ * For an article from the cache index it is read from disk when asked for, so code that must not touch
+ * the disk (the reader's reducer) is handed it instead (src/tui/article-text.ts).
+ */
+export type ArticleText = Pick<Article, 'body' | 'paragraphs'>;
+
 /** A file that could not be loaded as an article, and why. */
 export interface LoadProblem {
   path: string;

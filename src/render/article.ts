@@ -58,7 +58,8 @@ export interface ArticleRenderOptions {
   colors?: ThemeOverrides;
 }
 
-export function renderArticle(article: Article, options: ArticleRenderOptions): RenderedArticle {
+/** `body` is the article's unless given: the reader hands in the text it was given with the article. */
+export function renderArticle(article: Article, options: ArticleRenderOptions, body: string = article.body): RenderedArticle {
   const width = Math.max(MIN_RENDER_WIDTH, Math.floor(options.width));
   const { color } = options;
   const ascii = options.ascii ?? false;
@@ -82,10 +83,10 @@ export function renderArticle(article: Article, options: ArticleRenderOptions): 
   lines.push('');
 
   const bodyStart = lines.length;
-  const body = renderMarkdown(article.body, { width, color, styles, ascii });
-  for (const line of body.lines) lines.push(line);
-  const blocks = body.blocks.map((block) => ({ line: block.line + bodyStart, sourceLine: block.sourceLine }));
-  const links = body.links.map((link) => ({ text: oneLine(link.text), url: oneLine(link.url) }));
+  const rendered = renderMarkdown(body, { width, color, styles, ascii });
+  for (const line of rendered.lines) lines.push(line);
+  const blocks = rendered.blocks.map((block) => ({ line: block.line + bodyStart, sourceLine: block.sourceLine }));
+  const links = rendered.links.map((link) => ({ text: oneLine(link.text), url: oneLine(link.url) }));
 
   const rule = styles.dim((color ? '─' : '-').repeat(Math.min(width, 20)));
   const section = (heading: string): void => {
@@ -130,7 +131,7 @@ export function renderArticle(article: Article, options: ArticleRenderOptions): 
   const linkLines = placeLinkNumbers(lines, links.length).map((line, i) => (line >= 0 ? line : listedAt[i]));
   return {
     lines,
-    paragraphLines: paragraphLinesOf(article.body, blocks, bodyStart),
+    paragraphLines: paragraphLinesOf(body, blocks, bodyStart),
     links,
     linkLines,
   };

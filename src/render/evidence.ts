@@ -4,11 +4,14 @@ import type { Match, RenderedArticle } from './types.js';
 
 /**
  * Finds a piece of the article's plain text (what the analysis read) among the lines the reader shows,
- * so a fact or a statement can be shown in place. The two texts differ: the rendered one is wrapped,
- * styled, has its Markdown turned into typography and link numbers ("[2]") added. So both are compared
- * by their letters and digits only, lower-cased, which survive all of that.
+ * so a fact or a statement can be shown in place. The paragraph is found by position: the renderer
+ * records the lines each of the loader's paragraphs starts on (RenderedArticle.paragraphLines). Within
+ * it the two texts differ only in what survives no rendering: wrapping, styling, typography, link
+ * numbers ("[2]"). Their letters and digits, lower-cased, are the same, so the range is found by
+ * counting them. Only where the renderer shows other letters than the loader read (a table's cells
+ * wrapped in columns, an image's address, footnote marks and notes moved to the end) is the range
+ * searched for by its letters.
  */
-
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 /** Link numbers the renderer adds after a link's text; they are not in the analysed text. */
@@ -121,6 +124,10 @@ export function locateRange(doc: RenderedArticle, paragraphs: readonly string[],
 
   const span = paragraphSpan(doc, p);
   const region = fingerprintLines(doc.lines, span.from, span.to);
+  // The paragraph shown with the letters it was read with: the range is where counting puts it.
+  if (needle !== '' && region.text.startsWith(fingerprintOf(text))) {
+    return rangesBetween(doc.lines, region.at[expected], region.at[expected + needle.length - 1]);
+  }
   const whole = () => fingerprintLines(doc.lines, 0, doc.lines.length);
   if (needle !== '') {
     for (const print of [region, whole()]) {

@@ -6,7 +6,7 @@ import { progressText, startAnalysis, stopAnalyses, type AnalysisJob, type JobPr
 import type { JobHandle } from '../analysis/job-runner.js';
 import { isTooSmall } from './layout.js';
 import { isWaitingFor, screenOf, topScreen, type Model } from './model.js';
-import { reduce } from './reduce.js';
+import { reduceAndRead } from './article-text.js';
 import { ArticleView } from './views/ArticleView.js';
 import { CompareView } from './views/CompareView.js';
 import { HelpView } from './views/HelpView.js';
@@ -54,7 +54,7 @@ export interface AppProps {
  * them against the key map with the latest state); this component only runs the effects it asks for.
  */
 export function App({ initial, openUrl, save, onState, terminal, reload }: AppProps) {
-  const [state, dispatch] = useReducer(reduce, initial);
+  const [state, dispatch] = useReducer(reduceAndRead, initial);
   const { exit } = useApp();
   const { stdout: inkStdout } = useStdout();
   const stdout = terminal ?? inkStdout;

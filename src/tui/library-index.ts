@@ -1,4 +1,5 @@
 import type { Article } from '../library/types.js';
+import { isWhitespace } from '../library/markdown-text.js';
 
 /** How many recent filters' results are kept, so deleting a letter does not scan the library again. */
 const REMEMBERED_RESULTS = 16;
@@ -9,15 +10,6 @@ const WARM_SLICE_MS = 4;
 
 const WHITESPACE = /\s+/;
 
-/** Whether a UTF-16 code unit is what /\s/ matches (filter terms are split on it). */
-function isWhitespace(code: number): boolean {
-  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0xa0) return false;
-  return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
-}
 
 /**
  * The one case fold for the filter, used for the index and for what is typed alike. Lower case, with

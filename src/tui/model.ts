@@ -1,10 +1,11 @@
 import { DEFAULT_TOPIC } from '../analysis/default-topic.js';
-import type { LoadResult } from '../library/types.js';
+import type { ArticleText, LoadResult } from '../library/types.js';
 import type { ThemeOverrides } from '../render/style.js';
 import { emptyReadState, recordPosition } from '../state/read-state.js';
 import type { ReadState } from '../state/types.js';
 import { emptyAnalysisCache, type AnalysisJob, type AnalysisOutcome } from './analysis-jobs.js';
 import type { ScreenContext } from './context.js';
+import type { Intent } from './intent.js';
 import type { Binding, KeyPress } from './keymap.js';
 import { BINDINGS, Command } from './keymap.js';
 import type { Size } from './layout.js';
@@ -53,6 +54,11 @@ export interface Model extends ScreenContext {
   topic: string;
   topics: string[];
   request: Request | null;
+  /**
+   * An article asked for and not yet shown: its text is read outside the reducer (src/tui/article-text.ts)
+   * and handed back as `article-text`, so no key press reads the disk here.
+   */
+  opening: OpenArticle | null;
   /** An analysis to run (outside the reducer, on a worker thread); its result comes back as `analysis-done`. */
   job: AnalysisJob | null;
   /** How far `job` got, as the screen waiting for it says it ("Finding statements: 340 of 2,000 articles… · 3 s"). */
@@ -62,6 +68,8 @@ export interface Model extends ScreenContext {
   quit: boolean;
   now: () => Date;
 }
+
+export type OpenArticle = Extract<Intent, { kind: 'open-article' }>;
 
 export type Action =
   | { type: 'key'; input: string; key: KeyPress }
@@ -74,7 +82,8 @@ export type Action =
   | { type: 'analysis-progress'; job: AnalysisJob; text: string }
   | { type: 'refresh-progress'; text: string }
   | { type: 'refresh-done'; load: LoadResult | null; error?: string }
-  | { type: 'topic-chosen'; topic: string | null };
+  | { type: 'topic-chosen'; topic: string | null }
+  | { type: 'article-text'; opening: OpenArticle; text: ArticleText };
 
 export interface InitialOptions {
   load: LoadResult;
@@ -125,6 +134,7 @@ export function createModel(options: InitialOptions): Model {
     topic: options.topic ?? DEFAULT_TOPIC,
     topics: options.topics ?? [],
     request: null,
+    opening: null,
     job: null,
     progress: null,
     refresh: IDLE_REFRESH,

@@ -1,10 +1,11 @@
+import type { ArticleText } from '../library/types.js';
 import { markOpened } from '../state/read-state.js';
 import { sameJob, withOutcome, type AnalysisOutcome } from './analysis-jobs.js';
 import type { Intent, Step } from './intent.js';
 import { Command, resolveKey, splitKeys, type KeyContext } from './keymap.js';
 import { refreshDone, refreshProgress, showPending, startRefresh } from './feed-refresh.js';
 import { isTooSmall, type Size } from './layout.js';
-import { isWaitingFor, jobsWaitedFor, nearest, screenOf, topScreen, withCurrentPosition, type Action, type Model, type ScreenSlice } from './model.js';
+import { isWaitingFor, jobsWaitedFor, nearest, screenOf, topScreen, withCurrentPosition, type Action, type Model, type OpenArticle, type ScreenSlice } from './model.js';
 import { readKey } from './read-key.js';
 import { fitArticle, openArticle, runSearch, showRange, updateArticle } from './screens/article.js';
 import { fitHelp, openHelp, updateHelp } from './screens/help.js';
@@ -71,16 +72,9 @@ function compareTopic(model: Model, topic: string, story?: string): Model {
 
 function act(model: Model, intent: Intent): Model {
   switch (intent.kind) {
-    case 'open-article': {
-      const source = model.articles[intent.index];
-      let article = openArticle(model, intent.index);
-      let message = model.message;
-      if (intent.show) {
-        article = showRange(article, intent.show.range, model);
-        message = `Esc: back to the ${intent.show.from === 'summary' ? 'summary' : 'comparison'}`;
-      }
-      return push({ ...model, notice: null, message, readState: markOpened(model.readState, readKey(source), model.now()) }, article);
-    }
+    case 'open-article':
+      // Shown when its text comes back (`article-text`): reading it is not the reducer's to do.
+      return model.articles[intent.index] === undefined ? model : { ...model, opening: intent };
     case 'back':
       return back(model);
     case 'help':
@@ -114,6 +108,20 @@ function act(model: Model, intent: Intent): Model {
     case 'say':
       return { ...model, message: intent.text };
   }
+}
+
+/** The article asked for, laid out from its text and pushed on the back stack. */
+function articleText(model: Model, opening: OpenArticle, text: ArticleText): Model {
+  if (model.opening !== opening) return model;
+  const source = model.articles[opening.index];
+  let article = openArticle(model, opening.index, text);
+  let message = model.message;
+  if (opening.show) {
+    article = showRange(article, opening.show.range, model);
+    message = `Esc: back to the ${opening.show.from === 'summary' ? 'summary' : 'comparison'}`;
+  }
+  const opened = { ...model, opening: null, notice: null, message, readState: markOpened(model.readState, readKey(source), model.now()) };
+  return push(opened, article);
 }
 
 /** The model with a screen's step applied: its new slice in place, then its intent acted on. */
@@ -302,5 +310,7 @@ function reduceAction(model: Model, action: Action): Model {
       return refreshDone(model, action.load, action.error);
     case 'topic-chosen':
       return topicChosen(model, action.topic);
+    case 'article-text':
+      return articleText(model, action.opening, action.text);
   }
 }

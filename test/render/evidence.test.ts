@@ -77,6 +77,20 @@ describe('locateRange', () => {
     expect(ranges[0].line).toBeGreaterThanOrEqual(doc.paragraphLines[2]);
   });
 
+  it('counts its way to a sentence repeated inside one paragraph, wrapped and styled', () => {
+    const article = makeArticle({ body: 'Hold the line. **Talks** go on. Hold the line. Talks go on. Hold the line.' });
+    const doc = renderArticle(article, { width: 24, color: true });
+    const text = article.paragraphs[0];
+    const start = text.lastIndexOf('Hold the line.');
+    const ranges = locateRange(doc, article.paragraphs, { paragraph: 0, start, end: start + 'Hold the line.'.length });
+    const before = letters(text.slice(0, start)).length;
+    const plain = doc.lines.map(stripStyle);
+    let seen = 0;
+    for (let line = 0; line < ranges[0].line; line++) seen += letters(plain[line]).length;
+    expect(seen + letters(plain[ranges[0].line].slice(0, ranges[0].start)).length - letters(plain.slice(0, doc.paragraphLines[0]).join('')).length).toBe(before);
+    expect(letters(shown(doc, ranges))).toBe('holdtheline');
+  });
+
   it('still points into the right paragraph when the words are not on screen as analysed', () => {
     const article = makeArticle({ body: 'First paragraph.\n\nSecond paragraph with words.', paragraphs: ['First paragraph.', 'Something the renderer never shows.'] });
     const doc = renderArticle(article, { width: 60, color: false });

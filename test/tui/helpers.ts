@@ -1,7 +1,7 @@
 import type { LoadResult } from '../../src/library/types.js';
 import { NO_KEY, type KeyPress } from '../../src/tui/keymap.js';
 import { createModel, nearest, screenOf, type Action, type Model } from '../../src/tui/model.js';
-import { reduce } from '../../src/tui/reduce.js';
+import { reduceAndRead } from '../../src/tui/article-text.js';
 
 type State = Model;
 
@@ -31,7 +31,7 @@ export function keyAction(name: string): Action {
 
 /** The state after pressing each key in turn (a word like "fire" is typed letter by letter only if split). */
 export function press(state: State, ...keys: string[]): State {
-  return keys.reduce((current, key) => reduce(current, keyAction(key)), state);
+  return keys.reduce((current, key) => reduceAndRead(current, keyAction(key)), state);
 }
 
 export function typeText(state: State, text: string): State {

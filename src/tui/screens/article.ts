@@ -1,4 +1,4 @@
-import type { Article } from '../../library/types.js';
+import type { ArticleText } from '../../library/types.js';
 import { renderArticle } from '../../render/article.js';
 import type { TextRange } from '../../analysis/text.js';
 import { locateRange } from '../../render/evidence.js';
@@ -31,6 +31,8 @@ export interface ArticleSlice {
   kind: 'article';
   /** Index into `articles`. */
   index: number;
+  /** The article's text, handed in when it was opened: laid out again from it, never read again. */
+  text: ArticleText;
   width: number;
   doc: RenderedArticle;
   /** The lines without styling, made on the first search. */
@@ -109,19 +111,23 @@ function marked(article: ArticleSlice): ArticleSlice {
   return { ...article, viewport: { ...article.viewport, marks: marksOf(article) } };
 }
 
-/** An article laid out for the terminal, at the paragraph where it was left last time. */
-export function openArticle(context: ScreenContext, index: number): ArticleSlice {
-  const source = context.articles[index];
+function layOut(context: ScreenContext, index: number, text: ArticleText, width: number): RenderedArticle {
+  const options = { width, color: context.color, ascii: context.ascii, theme: context.theme?.name, colors: context.theme?.colors };
+  return renderArticle(context.articles[index], options, text.body);
+}
+
+/** An article laid out for the terminal from `text`, at the paragraph where it was left last time. */
+export function openArticle(context: ScreenContext, index: number, text: ArticleText): ArticleSlice {
   const width = measureFor(context.size);
-  const doc = renderArticle(source, { width, color: context.color, ascii: context.ascii, theme: context.theme?.name, colors: context.theme?.colors });
-  const saved = savedParagraph(context.readState, source);
+  const doc = layOut(context, index, text, width);
+  const saved = savedParagraph(context.readState, context.articles[index]);
   const startLine = saved !== undefined ? (doc.paragraphLines[saved] ?? 0) : 0;
-  const article: ArticleSlice = { kind: 'article', index, width, doc, plain: null, viewport: EMPTY_VIEWPORT, search: NO_SEARCH, link: null, digits: '', highlight: null };
+  const article: ArticleSlice = { kind: 'article', index, text, width, doc, plain: null, viewport: EMPTY_VIEWPORT, search: NO_SEARCH, link: null, digits: '', highlight: null };
   return withTop(article, clampTop(startLine, doc.lines.length, articleViewHeight(article, context.size)));
 }
 
-function highlightIn(article: ArticleSlice, source: Article, range: TextRange): Highlight {
-  return { ranges: locateRange(article.doc, source.paragraphs, range), range };
+function highlightIn(article: ArticleSlice, range: TextRange): Highlight {
+  return { ranges: locateRange(article.doc, article.text.paragraphs, range), range };
 }
 
 /** The top that shows a highlight, with a line of context above it when there is room. */
@@ -132,7 +138,7 @@ export function topForHighlight(highlight: Highlight, total: number, height: num
 
 /** The article scrolled to `range` of its text, shown highlighted. */
 export function showRange(article: ArticleSlice, range: TextRange, context: ScreenContext): ArticleSlice {
-  const highlight = highlightIn(article, context.articles[article.index], range);
+  const highlight = highlightIn(article, range);
   const top = topForHighlight(highlight, article.doc.lines.length, articleHeight(context.size, 0));
   return marked({ ...withTop(article, top), highlight });
 }
@@ -261,11 +267,10 @@ export function fitArticle(article: ArticleSlice, context: ScreenContext): Artic
   if (width === article.width) {
     return withTop(article, clampTop(article.viewport.top, article.doc.lines.length, articleViewHeight(article, context.size)));
   }
-  const source = context.articles[article.index];
-  const doc = renderArticle(source, { width, color: context.color, ascii: context.ascii, theme: context.theme?.name, colors: context.theme?.colors });
+  const doc = layOut(context, article.index, article.text, width);
   const top = carryPosition(article.doc, doc, article.viewport.top);
   let moved: ArticleSlice = { ...withTop(article, top), width, doc, plain: null };
-  if (article.highlight) moved = { ...moved, highlight: highlightIn(moved, source, article.highlight.range) };
+  if (article.highlight) moved = { ...moved, highlight: highlightIn(moved, article.highlight.range) };
   if (article.search.query !== '') {
     const plain = doc.lines.map(stripStyle);
     moved = { ...moved, plain, search: carrySearch(article.search, plain, top) };
