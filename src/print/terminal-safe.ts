@@ -1,3 +1,4 @@
+import { HAS_CONTROL_OR_BIDI } from '../library/controls.js';
 import { sanitizeText } from '../library/sanitize.js';
 
 /**
@@ -9,8 +10,9 @@ import { sanitizeText } from '../library/sanitize.js';
  * move the cursor, retitle the window or touch the clipboard). Everything else the sanitiser removes.
  */
 
-// Anything the sanitiser could remove, in a string: controls other than \n and \t, DEL, C1, bidi marks.
-const SUSPECT = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]|&(?:amp;)*#/;
+// Anything the sanitiser could remove, in a string: controls other than \n and \t, DEL, C1, bidi marks,
+// and the numeric references that could spell one.
+const SUSPECT = new RegExp(`${HAS_CONTROL_OR_BIDI.source}|&(?:amp;)*#`);
 const SGR = /\x1b\[[0-9;]*m/g;
 
 /** Whether UTF-8 bytes hold anything SUSPECT matches (a byte scan: cached output can be 100 MB). */
