@@ -27,7 +27,7 @@ export interface Mention {
   sentence: number;
   paragraph: number;
   possessive: boolean;
-  /** The fuller name this form stands for when it is a nickname ("El Gato" for Teodoro Arriaga). */
+  /** The fuller name this form stands for when it is a nickname ("El Gato" for Teodoro Quesada). */
   refersTo?: string;
   /** A nickname written inside this name (Rodrigo "El Flaco" Marin). */
   nickname?: string;
@@ -209,7 +209,7 @@ function buildRuns(sentence: Sentence, tokens: Token[]): Run[] {
       continue;
     }
     if (cur.length > 0 && PARTICLES.has(t.text)) {
-      // "van der Heyden", "de la Fuente": a chain of particles joins when a capitalised word ends it.
+      // "van der Marlowe", "de la Fontaine": a chain of particles joins when a capitalised word ends it.
       let k = i;
       while (k + 1 < tokens.length && PARTICLES.has(tokens[k + 1].text) && !tokens[k + 1].cap && adjacent(text, base, tokens[k], tokens[k + 1])) k++;
       const after = tokens[k + 1];
@@ -302,7 +302,7 @@ function classify(run: Run, text: string, ctx: ArticleContext): Candidate | null
     else if (tokens.length === 1 && !midCaps.has(w) && ORG_WORDS.has(w) && !PROPER_ORG_WORDS.has(w)) return null;
     else if (tokens.length === 1 && !midCaps.has(w) && !reportingVerbAhead(after) && !isPlace(w) && !MEDIA.has(w) && !ORG_WORDS.has(w) && !(tokens[0].possessive && GOVERNED.test(after))) return null;
   }
-  // "The Hollin Fishermen's Union", "the Marenzan army" quoted or mid-title: "The" is not part of a name.
+  // "The Hollin Dockers's Union", "the Marenzan army" quoted or mid-title: "The" is not part of a name.
   if (tokens.length > 1 && tokens[0].text === 'The' && !isPlace(nameOf(tokens, text))) tokens = tokens.slice(1);
   // Dates are not entities: cut months and weekdays from the ends ("Sept", "Friday").
   while (tokens.length > 0 && (MONTHS.has(tokens[0].text) || WEEKDAYS.has(tokens[0].text) || PARTICLES.has(tokens[0].text))) tokens = tokens.slice(1);
@@ -341,7 +341,7 @@ function classify(run: Run, text: string, ctx: ArticleContext): Candidate | null
   // A title before a name is the person's role ("Special Envoy Keith Kellogg").
   let r = 0;
   while (r < tokens.length && isRoleStart(tokens, r)) r++;
-  // "Information Minister Kwabena Asante", "Station Commander Alun Pryce", "Mediator Fatou Ndiaye":
+  // "Information Minister Kwabena Owusu", "Station Commander Alun Pryce", "Mediator Fatou Sowande":
   // capitalised words up to the last title word are the role, whatever qualifies the title.
   if (r === 0) {
     for (let j = Math.min(tokens.length - 2, 3); j >= 0; j--) {
@@ -367,7 +367,7 @@ function classify(run: Run, text: string, ctx: ArticleContext): Candidate | null
   if (words.length >= 2 && words.length <= 5) {
     if (PLACE_CUES.some((re) => re.test(before))) return { ...base, kind: 'place' };
     if (words.some((w) => isAcronym(w) || /^\d/.test(w))) return null;
-    // "The Hollin Fishermen", "Littoral Community": a common noun the article writes in lower case
+    // "The Hollin Dockers", "Littoral Community": a common noun the article writes in lower case
     // ends a body or a group, never a person's name.
     const last = words[words.length - 1];
     if (/(?:s|men)$/.test(last) && lowerCaseWords(text).has(last.toLowerCase())) return null;
@@ -493,12 +493,12 @@ function appositiveRole(c: Candidate, text: string): string | null {
 /** "known as El Gato", "by a nickname, El Gato", "nicknamed 'the Fox'": what follows is a nickname. */
 const NICKNAME_BEFORE = /\b(?:nicknamed|nickname,?|known as|dubbed|alias)\s+["“']?$/i;
 
-/** Suffixes that make a demonym from a place name (Kestrania -> Kestranian, Ostrel -> Ostreli, Sudan -> Sudanese). */
+/** Suffixes that make a demonym from a place name (Veldoria -> Kestranian, Ostrel -> Ostreli, Sudan -> Sudanese). */
 const DEMONYM_SUFFIXES = ['ians', 'ian', 'ans', 'an', 'ns', 'n', 'is', 'i', 'ese', 'eans', 'ean', 'ish'];
 
 /**
  * Demonyms of the article's own places: a capitalised word that is another capitalised word of the
- * article plus a demonym ending ("Kestranian" beside "Kestrania", "Tsengari" beside "Tsengar").
+ * article plus a demonym ending ("Kestranian" beside "Veldoria", "Tsengari" beside "Tsengar").
  * Returns demonym -> place. The place is a place wherever it appears; the demonym is never a name.
  */
 function findDemonyms(words: Set<string>): Map<string, string> {
@@ -522,7 +522,7 @@ function findDemonyms(words: Set<string>): Map<string, string> {
 /** Words that take demonym-like endings without being places ("Christ" -> "Christian", "Islam" -> "Islamist"). */
 const KNOWN_NOT_PLACE = new Set(['Christ', 'Islam', 'Sunni', 'Shia', 'Mar', 'Jan']);
 
-/** "Kestrania's defence minister", "Almerra's guerrillas": a name owning the things a country has. */
+/** "Veldoria's defence minister", "Almerra's guerrillas": a name owning the things a country has. */
 const GOVERNED = /^(?:['’]s)?\s+(?:(?:new|own|former|current|acting|interim|military|civilian|elected|southern|northern|eastern|western|central|top|chief|senior|defence|defense|foreign|interior|justice|health|finance|peace|armed|security|main|largest|second|biggest)\s+){0,2}(?:government|president|presidency|prime minister|army|military|navy|air force|armed forces|forces|troops|soldiers|police|parliament|capital|border|borders|coast|coastline|highlands|lowlands|province|provinces|regions?|cities|towns|villages|economy|people|population|citizens|guerrillas|rebels|ministry|ministers?|cabinet|leaders?|officials|authorities|embassy|ambassador|territory|airspace|waters|ports?)\b/;
 
 /** "the Aldorian port of Tarrow": a word shaped like a demonym before a lower-case noun is an adjective. */
@@ -554,7 +554,7 @@ interface Dateline {
 }
 
 /**
- * "DALMOR, Kestrania, March 4 (TCP) —", "PORT ALMA —": a paragraph opening with a place in capitals,
+ * "DALMOR, Veldoria, March 4 (TCP) —", "PORT ALMA —": a paragraph opening with a place in capitals,
  * an optional region or country, an optional date and agency, then a dash. Both names are places.
  */
 const DATELINE = /^((?:\p{Lu}[\p{Lu}\p{M}'’.]*)(?:[ -](?:\p{Lu}[\p{Lu}\p{M}'’.]*|de|la|el|es|of|al|da|do|du))*)(?:,\s*((?:\p{Lu}[\p{L}\p{M}'’.-]+)(?: \p{Lu}[\p{L}\p{M}'’.-]+){0,2}))?(?:,\s*[^—–\n]{1,30}?)?\s*(?:\([^)\n]{1,40}\)\s*)?(?:—|–|--|-)\s/u;
@@ -679,7 +679,7 @@ export function findMentions(input: AnalysisInput, sentences: Sentence[]): Menti
       c.kind = 'place';
       places.add(name);
     } else if (orgFirstWords.has(name)) {
-      // "the Concord" after "the Concord of Nations": the short form of an organisation named in full.
+      // "the Compact" after "the Compact of Nations": the short form of an organisation named in full.
       c.kind = 'org';
     } else if (/^\s+(?:officials?|spokes(?:man|woman|person)|leaders?|fighters|militants|members|commanders?|delegation)\b/.test(c.after) || SPOKESPERSON_FOR.test(c.before)) {
       // "Hamas official", "Wagner fighters": a group named by its people.
@@ -691,7 +691,7 @@ export function findMentions(input: AnalysisInput, sentences: Sentence[]): Menti
   }
   /** Is a single word the surname of a person the article names in full? Then it stays that person. */
   const partOfLongerName = (name: string): boolean => people.clusters.some((p) => p.name !== name && p.name.includes(' ') && samePerson(name, p.name));
-  // One name, one kind: a word shown to be a place anywhere ("between Kestrania and Ostrel") is a
+  // One name, one kind: a word shown to be a place anywhere ("between Veldoria and Ostrel") is a
   // place where a verb made it look like a speaker ("Lumasa said"), unless it is a person's name.
   for (const c of candidates) {
     if (c.kind !== 'person' || c.tokens.length !== 1 || c.role.length > 0) continue;

@@ -5,7 +5,7 @@ import { DOCUMENT } from './reporting-verbs.js';
 
 /**
  * Entity chains: per article, every mention of a person or organisation joined to one entity.
- * A full name starts a person; a surname, a partial name ("Van der Heyden"), a title + name and an
+ * A full name starts a person; a surname, a partial name ("Van der Marlowe"), a title + name and an
  * apposition ("Ingrid Solberg, the union president") join it; a description ("the envoy", "the
  * Norvian diplomat") finds the person whose role matches; a pronoun finds the most salient earlier
  * person (subjects first, recent first) of a compatible gender; "the rebels", "the group" find the

@@ -2,11 +2,11 @@ import { VERB_AHEAD } from './reporting-verbs.js';
 
 /**
  * Mentions: the proper names in a sentence's narration, each with the title written before it
- * split off as its role ("Defence Minister Halina Drozd" is Halina Drozd, role "Defence Minister"),
- * a quoted nickname kept inside the name (Teodoro "El Gato" Arriaga is Teodoro Arriaga), and a
+ * split off as its role ("Defence Minister Oksana Kravets" is Oksana Kravets, role "Defence Minister"),
+ * a quoted nickname kept inside the name (Teodoro "El Gato" Quesada is Teodoro Quesada), and a
  * first guess at what it names (person, organisation, place, or a single word to settle later).
  * Capitalisation is the evidence: a capitalised word that opens a sentence counts only when the
- * article also capitalises it mid-sentence, so "Rescue teams" is no name and "Drozd vowed" is one.
+ * article also capitalises it mid-sentence, so "Rescue teams" is no name and "Kravets vowed" is one.
  */
 
 export type NameKind = 'person' | 'org' | 'place' | 'word';
@@ -177,14 +177,14 @@ export function findNames(frame: string, caps: ReadonlySet<string>): NameMention
     const clauseStart = opensClause(frame, w.start, firstWord);
     const bare = stripPossessive(w.text).text;
     if (clauseStart && (FUNCTION_CAPS.has(bare) || !caps.has(bare)) && !TITLE_HEADS.has(w.text)) {
-      // "Foreign Minister Samir Haddad" opens a sentence: keep the run if a capitalised word follows directly.
+      // "Foreign Minister Samir Khoury" opens a sentence: keep the run if a capitalised word follows directly.
       const next = list[i + 1];
       const joined =
         next &&
         /^\s+$/.test(frame.slice(w.end, next.start)) &&
         !FUNCTION_CAPS.has(bare) &&
         (isCap(next.text) || PARTICLES.has(next.text) || (PARTICLES.has(bare.toLowerCase()) && PARTICLES.has(next.text)));
-      // "Hellqvist said", "Ndiaye, who met ...": a word that speaks or takes an apposition is a name.
+      // "Sandvik said", "Sowande, who met ...": a word that speaks or takes an apposition is a name.
       // Plurals stay common nouns: "Critics said", "Analysts say".
       const speaks = !FUNCTION_CAPS.has(bare) && !looksDemonym(bare) && !looksPluralNoun(bare) && speaksAfter(frame.slice(w.end, w.end + 40));
       if (!joined && !speaks) {
@@ -208,7 +208,7 @@ export function findNames(frame: string, caps: ReadonlySet<string>): NameMention
           continue;
         }
         if (PARTICLES.has(cur.text)) {
-          // "van der Heyden", "de la Fuente": particles up to the capitalised surname.
+          // "van der Marlowe", "de la Fontaine": particles up to the capitalised surname.
           let k = j;
           while (k < list.length && k - j < 3 && PARTICLES.has(list[k].text) && /^\s+$/.test(frame.slice(list[k].end, list[k + 1]?.start ?? list[k].end))) k++;
           if (k > j && list[k] && isCap(list[k].text) && !isMark(list[k].text)) {
@@ -219,7 +219,7 @@ export function findNames(frame: string, caps: ReadonlySet<string>): NameMention
         }
         const after = list[j + 1];
         if (JOINERS.has(cur.text) && after && run.length === 1 && /^\s+$/.test(frame.slice(cur.end, after.start))) {
-          // "Concord of Nations", "Office of the President"; "Ndiaye of the Eastern Littoral Community" stays two mentions.
+          // "Compact of Nations", "Office of the President"; "Sowande of the Eastern Littoral Community" stays two mentions.
           let k = j + 1;
           if (list[k]?.text === 'the') k++;
           if (list[k] && isCap(list[k].text) && !isMark(list[k].text)) {
@@ -229,7 +229,7 @@ export function findNames(frame: string, caps: ReadonlySet<string>): NameMention
           }
         }
         if (isMark(cur.text)) {
-          // Teodoro "El Gato" Arriaga: a quoted nickname inside a name.
+          // Teodoro "El Gato" Quesada: a quoted nickname inside a name.
           let k = j + 1;
           while (k < list.length && k - j <= 4 && !isMark(list[k].text)) k++;
           const name = list[k + 1];
@@ -252,11 +252,11 @@ export function findNames(frame: string, caps: ReadonlySet<string>): NameMention
     for (let k = 0; k < tokens.length - 1; k++) if (TITLE_HEADS.has(tokens[k])) t = k;
     let roleWords = t >= 0 ? tokens.slice(0, t + 1) : [];
     let nameTokens = t >= 0 ? tokens.slice(t + 1) : tokens;
-    // Drop a sentence-initial function word glued to the run ("The Hollin Fishermen's Union").
+    // Drop a sentence-initial function word glued to the run ("The Hollin Dockers's Union").
     if (nameTokens.length > 1 && FUNCTION_CAPS.has(nameTokens[0]) && !caps.has(nameTokens[0])) nameTokens = nameTokens.slice(1);
     // "Neighbouring Saudi Arabia", "Embattled Premier ...": an adjective capitalised only because it opens the sentence.
     if (nameTokens.length > 1 && !caps.has(nameTokens[0]) && nameTokens[0].length > 5 && /^\p{Lu}\p{Ll}+(?:ing|ed|ly|ful|ous|ive)$/u.test(nameTokens[0]) && /(?:^|[.!?]\s+|\n)$/.test(frame.slice(Math.max(0, w.start - 3), w.start))) nameTokens = nameTokens.slice(1);
-    // A lower-case role right before the name: "union president Ingrid Solberg", "Retired colonel Hernán Castro-Ruiz".
+    // A lower-case role right before the name: "union president Ingrid Solberg", "Retired colonel Hernán Barros-Ibarra".
     // A short window before the name: reading the whole sentence before every name would be quadratic.
     const windowStart = Math.max(0, w.start - 60);
     const before = frame.slice(windowStart, w.start);

@@ -90,8 +90,8 @@ export function samePerson(a: string, b: string): boolean {
 const NAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'da', 'di', 'du', 'dos', 'das', 'la', 'le', 'bin', 'ibn']);
 
 /**
- * A name's given names and its surname, the surname's particles dropped ("Van der Heyden" is the
- * surname alone, so it matches "Pieter van der Heyden"; "Pieter van der Heyden" -> [Pieter, Heyden]).
+ * A name's given names and its surname, the surname's particles dropped ("Van der Marlowe" is the
+ * surname alone, so it matches "Pieter van der Marlowe"; "Pieter van der Marlowe" -> [Pieter, Marlowe]).
  */
 function givenAndSurname(name: string): string[] {
   const w = words(name);
@@ -176,7 +176,7 @@ export class PersonIndex {
 
   /**
    * A single word that is the first word of exactly one known full name and nobody's surname: the
-   * family name written first ("Pham" for Pham Thi Hoa, "Zhou" for Zhou Minghua) or a given name alone.
+   * family name written first ("Trinh" for Trinh Thi Hoa, "Liang" for Liang Minghua) or a given name alone.
    */
   private byFirstName(form: string): NameCluster | undefined {
     if (form.includes(' ')) return undefined;

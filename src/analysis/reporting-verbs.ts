@@ -33,7 +33,7 @@ export const PHRASES = [
 ] as const;
 
 
-/** Does a reporting verb follow (after an adverb or an auxiliary)? "Vell rejected", "Hellqvist has said". */
+/** Does a reporting verb follow (after an adverb or an auxiliary)? "Vell rejected", "Sandvik has said". */
 export const VERB_AHEAD = new RegExp(
   `^(?:\\s+\\p{Ll}+ly)?(?:\\s+(?:has|had|also|later|first|then|have|would|will))?\\s+(?:${[...PHRASES.map(([p]) => p), ...SAY, ...ACT].sort((a, b) => b.length - a.length).join('|')})(?!\\p{L})`,
   'u',

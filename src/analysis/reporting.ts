@@ -4,9 +4,9 @@ import { ACT, DOCUMENT, ENACT, PHRASES, SAY } from './reporting-verbs.js';
 /**
  * Reporting events: where a sentence's narration says that someone said something, and who.
  * Reads the sentence with its quotes masked, so names inside quotes never speak. Handles the
- * subject before its verb with appositions and relative clauses set off by commas ("Ndiaye, who met
- * Nalwanga in the capital, Lumasa, on Monday, said"), the inverted verb after a quote or a comma
- * ("…,” said Pieter van der Heyden, the envoy"), "according to X", "X said in a statement",
+ * subject before its verb with appositions and relative clauses set off by commas ("Sowande, who met
+ * Achieng in the capital, Lumasa, on Monday, said"), the inverted verb after a quote or a comma
+ * ("…,” said Pieter van der Marlowe, the envoy"), "according to X", "X said in a statement",
  * "X reported the army as saying" (the army speaks), "X was quoted as saying", "X's account is that",
  * colon constructions ("put it plainly: …"), continuations without a subject ("and said",
  * "but insisted", ", adding that"), and the agentless passive ("was announced"), which is narration.
@@ -96,7 +96,7 @@ function segments(text: string, base: number): { text: string; start: number }[]
   return out;
 }
 
-/** Strip the fillers right before a verb: "Foreign Minister Samir Haddad has repeatedly" -> "Foreign Minister Samir Haddad". */
+/** Strip the fillers right before a verb: "Foreign Minister Samir Khoury has repeatedly" -> "Foreign Minister Samir Khoury". */
 function stripFillers(text: string): string {
   let t = text.replace(/\s+$/, '');
   for (;;) {
@@ -131,7 +131,7 @@ export function readNounPhrase(text: string, start: number, names: readonly Name
   const coreHead = (/([\p{L}-]+)$/u.exec(core)?.[1] ?? '').toLowerCase();
   const qualifier = inside.find((m) => m.end - offset <= core.length - coreHead.length && /^\s+$/.test(core.slice(m.end - offset, core.length - coreHead.length)));
   if (qualifier && BODY_HEADS.has(coreHead) && !qualifier.possessive && !/^spokes/.test(coreHead)) return { kind: 'body', text: core };
-  // A name at the head: nothing but a post-modifier after it ("Fatou Ndiaye of the ...", "X, 58").
+  // A name at the head: nothing but a post-modifier after it ("Fatou Sowande of the ...", "X, 58").
   for (const m of inside) {
     const after = np.slice(m.end - offset).trim();
     const beforeName = np.slice(0, Math.max(0, m.start - offset)).trim();
@@ -223,7 +223,7 @@ function subjectBefore(frame: string, v: number, names: readonly NameMention[]):
   const endsWithComma = /,\s*$/.test(clause.replace(/\s+$/, '')) || /,$/.test(stripped);
   let pick: number;
   if (endsWithComma || (segs.length > 1 && segs[segs.length - 1].text.trim() === '')) {
-    // "X, the envoy, said" / "Ndiaye, who met ..., said": the first segment that is not an adverbial.
+    // "X, the envoy, said" / "Sowande, who met ..., said": the first segment that is not an adverbial.
     pick = segs.findIndex((s) => s.text.trim() !== '' && !ADVERBIAL.test(s.text.trim()));
     if (pick < 0) return { subject: null, continues: false };
   } else pick = segs.length - 1;
@@ -246,13 +246,13 @@ function subjectBefore(frame: string, v: number, names: readonly NameMention[]):
   return { subject: readNounPhrase(seg.text, seg.start, names, segs[pick + 1] ?? null), continues: false };
 }
 
-/** The subject after an inverted verb: "said Pieter van der Heyden, the envoy", "said the town's mayor, Bohdan Drozd". */
+/** The subject after an inverted verb: "said Pieter van der Marlowe, the envoy", "said the town's mayor, Bohdan Kravets". */
 function subjectAfter(frame: string, end: number, names: readonly NameMention[]): SubjectRef | null {
   const rest = frame.slice(end);
   const m = /^\s+((?:the\s+)?[^,.;:!?()]{1,80})/iu.exec(rest);
   if (!m) return null;
   let np = m[1];
-  // Stop at an adjunct: "said Drozd on Wednesday", "said X in a statement".
+  // Stop at an adjunct: "said Kravets on Wednesday", "said X in a statement".
   const cut = /\s(?:on|in|at|during|after|before|by|from|to|via|while|when)\s/i.exec(np);
   if (cut) np = np.slice(0, cut.index);
   const startAt = end + m[0].indexOf(m[1]);

@@ -19,14 +19,14 @@ export interface StorySignature {
 }
 
 export interface NameUse {
-  /** The longest form seen ("Halina Drozd" for "Drozd"). */
+  /** The longest form seen ("Oksana Kravets" for "Kravets"). */
   form: string;
   count: number;
   person: number;
   place: number;
 }
 
-/** Capitalised runs, with the particles that sit inside names ("van der Heyden", "al-Hassani"). */
+/** Capitalised runs, with the particles that sit inside names ("van der Marlowe", "al-Rahimi"). */
 const NAME_RUN =
   /(?:(?:al|el)-)?\p{Lu}[\p{L}\p{M}'’-]*(?:[ \t]+(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|al|bin|ibn)[ \t]+)*(?:(?:al|el)-)?\p{Lu}[\p{L}\p{M}'’-]*)*/gu;
 /** NAME_RUN for text with no letters outside ASCII (punctuation such as “ ” ’ — is fine): the same runs, several times faster. */
@@ -84,7 +84,7 @@ const PLACE_BEFORE = /(?:\b(?:in|at|from|near|into|across|outside|toward|towards
 const PERSON_AFTER = /^(?:,\s+(?:a|an|the|who|\d+)\b|\s+(?:said|says|told|added|wrote|warned|insisted|argued|denied|stated|urged|vowed|acknowledged)\b)/;
 const TITLE_BEFORE = /\b(?:President|Minister|Secretary|Mr|Mrs|Ms|Dr|Governor|Mayor|Commander|General|Colonel|Envoy|Ambassador|spokesman|spokeswoman|spokesperson|envoy|minister|president|leader|commander)\.?\s+$/;
 
-/** "DALMOR, Kestrania, March 4 (TCP) —": the wire service tag names the outlet, not the event. */
+/** "DALMOR, Veldoria, March 4 (TCP) —": the wire service tag names the outlet, not the event. */
 const DATELINE_TAG = /\((?:\p{Lu}[\p{L}.]*\s?){1,3}\)\s*(?=[—–-])/u;
 
 /** The last word of an organisation's name: not a person, not a place. */
@@ -118,7 +118,7 @@ const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /**
  * A name word's key: folded and cut to six letters, so a demonym meets its country ("Kestranian",
- * "Kestrania") and possessives and transliteration endings meet the plain form.
+ * "Veldoria") and possessives and transliteration endings meet the plain form.
  */
 export function nameKey(word: string): string {
   return foldKey(word).slice(0, 6);
@@ -148,7 +148,7 @@ function initialAt(text: string, index: number): boolean {
 
 interface Run {
   words: string[];
-  /** The capitalised town of a dateline ("DALMOR, Kestrania, March 4 —"). */
+  /** The capitalised town of a dateline ("DALMOR, Veldoria, March 4 —"). */
   dateline: boolean;
   initial: boolean;
   before: string;
@@ -209,7 +209,7 @@ export function storySignature(input: StoryInput): StorySignature {
       if (f.length < 2 || NOT_NAMES.has(f) || outletWords.has(f)) return 'drop';
       return i === 0 && run.initial && !midSentence.has(f) ? 'drop' : 'name';
     });
-    // Titles and generic words split a run into names: "Information Minister Kwabena Asante" is two.
+    // Titles and generic words split a run into names: "Information Minister Kwabena Owusu" is two.
     const segments: string[][] = [];
     const titled: boolean[] = [];
     let current: string[] = [];

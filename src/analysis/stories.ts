@@ -362,7 +362,7 @@ function mainNames(members: StorySignature[]): { people: string[]; places: strin
   const pick = (want: (m: (typeof ranked)[number]) => boolean): string[] => {
     const out: string[] = [];
     for (const m of ranked) {
-      // "Drozd" and "Halina Drozd" are one entry: the fuller form stands for both.
+      // "Kravets" and "Oksana Kravets" are one entry: the fuller form stands for both.
       if (!want(m) || out.some((o) => o.includes(m.form) || m.form.includes(o))) continue;
       out.push(m.form);
       if (out.length >= MAIN_NAMES) break;
