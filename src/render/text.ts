@@ -1,7 +1,7 @@
 import stringWidth from 'string-width';
 import { CONTROLS_AND_BIDI, CONTROLS_BUT_SGR } from '../library/controls.js';
 import { MAX_RENDERED_LINE_CHARS } from './limits.js';
-import { textWidth, wrapStyled } from './wrap.js';
+import { graphemeSegmenter, textWidth, wrapStyled } from './wrap.js';
 
 /** The only escape sequences our own output carries: SGR (colours and text styles). */
 const SGR = /\x1b\[[0-9;]*m/g;
@@ -37,8 +37,6 @@ export function displayWidth(text: string): number {
   return text.includes('\x1b') ? stringWidth(text) : textWidth(text);
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
 /** Plain text cut to at most `width` columns, with "…" when something was cut. */
 export function truncateToWidth(text: string, width: number): string {
   if (width <= 0) return '';
@@ -46,7 +44,7 @@ export function truncateToWidth(text: string, width: number): string {
   if (displayWidth(text) <= width) return text;
   let out = '';
   let used = 0;
-  for (const { segment } of graphemes.segment(text)) {
+  for (const { segment } of graphemeSegmenter().segment(text)) {
     const w = displayWidth(segment);
     if (used + w > width - 1) break;
     out += segment;

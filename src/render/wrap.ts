@@ -26,14 +26,18 @@ function graphemeWidth(segment: string): number {
   return width;
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+let segmenter: Intl.Segmenter | undefined;
+/** The grapheme segmenter, made on first use: making the first one loads ICU's rules (15-30 ms), too slow for the start path. */
+export function graphemeSegmenter(): Intl.Segmenter {
+  return (segmenter ??= new Intl.Segmenter(undefined, { granularity: 'grapheme' }));
+}
 /** Characters that join with their neighbours into one grapheme: only then is the (slow) segmenter needed. */
 const JOINING = /\p{M}|\u200d|\ufe0e|\ufe0f|[\u{1F1E6}-\u{1F1FF}]|\p{Emoji_Modifier}|[\u{E0020}-\u{E007F}]|[\u1160-\u11ff]/u;
 
 /** The grapheme clusters of a word; Intl.Segmenter costs ~12 µs each, so plain runs split by code point. */
 function splitGraphemes(word: string): Iterable<string> {
   if (!JOINING.test(word)) return word;
-  return Array.from(graphemes.segment(word), (part) => part.segment);
+  return Array.from(graphemeSegmenter().segment(word), (part) => part.segment);
 }
 
 /** Display width of a piece of text without styling: ASCII by length, the rest by string-width. */

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 // @ts-expect-error a build script without types
-import { startPathPlugin } from '../../scripts/start-path-plugin.mjs';
+import { NARROW_CLASS, startPathPlugin } from '../../scripts/start-path-plugin.mjs';
 
 type Width = (text: string, options?: { ambiguousIsNarrow?: boolean }) => number;
 const root = join(import.meta.dirname, '..', '..');
@@ -30,7 +30,13 @@ describe('start-path patches (scripts/start-path-plugin.mjs)', () => {
     const patched = (await bundled(entry, `width-${k}-out`)).default as Width;
     const original = ((await import(pathToFileURL(path).href)) as { default: Width }).default;
     const samples = ['', 'plain title', 'héllo wörld ×½', '\u00ad', 'a\tb', '日本語', '👍🏽', '👨‍👩‍👧', '\x1b[1mbold\x1b[0m', 'e\u0301', '한국어', 'Ｆｕｌｌ'];
-    for (let code = 0; code < 0x2100; code++) samples.push(String.fromCodePoint(code), `ab${String.fromCodePoint(code)}`);
+    for (let code = 0; code < 0x2600; code++) samples.push(String.fromCodePoint(code), `ab${String.fromCodePoint(code)}`);
+    // Every character the fast path measures by length, next to itself and to what joins a grapheme.
+    const narrow = new RegExp(`^[${NARROW_CLASS as string}]$`);
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCodePoint(code);
+      if (narrow.test(char)) samples.push(`${char}${char}`, `${char}\u0301`, `${char}\u200d${char}`, `${char}\ufe0f`, `\u{1F44D}${char}`, `${char}日`);
+    }
     const differing = samples.flatMap((text) =>
       [undefined, { ambiguousIsNarrow: false }].flatMap((options) => (patched(text, options) === original(text, options) ? [] : [JSON.stringify(text)])),
     );
