@@ -6,7 +6,7 @@ import { storedItemsDirectory } from './feeds/paths.js';
 import { bundledArticlesDir } from './library/bundled.js';
 import { comparisonOutputFromCache, storeComparisonOutput } from './print/output-cache.js';
 import { closestIds, editDistance, findArticle, idsStartingWith } from './library/find.js';
-import { DirectoryError, loadArticles, loadArticlesFromCache } from './library/load.js';
+import { DirectoryError, loadArticleHeads, loadArticles, loadArticlesFromCache } from './library/load.js';
 import { sanitizeLine } from './library/sanitize.js';
 import type { Article, LoadResult } from './library/types.js';
 import { formatListText, listToJson } from './print/list.js';
@@ -284,15 +284,16 @@ async function runDefault(options: GlobalOptions): Promise<void> {
   // The reader is not for scripts: --json asks for the list's machine-readable twin, wherever it goes.
   if (options.json || !process.stdin.isTTY || !process.stdout.isTTY) return runList(options);
   const dirs = libraryDirs(options);
-  // The cache's view of the library draws the first frame; only for folders that are there (a missing
-  // one is a usage error, found by the full load before anything is drawn).
+  // The cache's view of the library draws the first frame, or without a cache each file's front matter
+  // (a large library); only for folders that are there (a missing one is a usage error, found by the
+  // full load before anything is drawn).
   const present = dirs.every(isFolder);
   let loaded: LoadResult | undefined;
   const { startReader } = await import('./tui/start.js');
   try {
     const print = printOptions(options);
     await startReader({
-      cached: () => (present ? loadArticlesFromCache(dirs) : undefined),
+      cached: () => (present ? (loadArticlesFromCache(dirs) ?? loadArticleHeads(dirs)) : undefined),
       dirs: present ? dirs : undefined,
       load: () => (loaded = loadQuietly(options)),
       color: print.color,

@@ -4,7 +4,7 @@ import { cacheDirectory } from '../platform/paths.js';
 import { CACHE_BY_DEFAULT, LibraryCache, libraryIndexPath, type FileKey } from './cache.js';
 import { parseFiles } from './parse-pool.js';
 import { assignIds, type IdSource } from './ids.js';
-import { describeError, loadArticleFile, pathText, type FoundPath, type ParsedFile } from './read-file.js';
+import { describeError, loadArticleFile, loadArticleHead, pathText, type FileHead, type FoundPath, type ParsedFile } from './read-file.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Article, ArticleText, LoadResult } from './types.js';
 import { DirectoryError, walk, type Walk } from './walk.js';
@@ -113,19 +113,11 @@ export function cacheIndexStamps(dirs: string[], options: LoadOptions = {}): str
   return stamps;
 }
 
-/**
- * Loads every article below the given folders. Files that can't be articles are reported with their
- * path and reason; the rest still load. A folder that does not exist throws DirectoryError.
- *
- * Articles whose file has the size and mtime recorded in the cache are not read again: their
- * metadata comes from the cache index and their body and paragraphs are read from the cache when
- * first used. The cache never changes what is loaded, only how fast.
- */
-export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadResult {
+/** Every article file below the folders, each with the folder (absolute) it was found in; DirectoryError for a bad folder. */
+function findArticleFiles(dirs: string[]): { state: Walk; roots: Map<FoundPath, string>; folders: Set<string> } {
   const state: Walk = { files: [], problems: [], visited: new Set(), truncated: false };
   const roots = new Map<FoundPath, string>();
-  const cacheDir = chooseCacheDir(options);
-  const caches = new Map<string, LibraryCache>();
+  const folders = new Set<string>();
   for (const dir of dirs) {
     // resolve('') is the current folder: an empty --dir is a mistake, not a request to scan here.
     if (dir.trim() === '') throw new DirectoryError(JSON.stringify(dir), 'an empty folder name; give the path of a folder');
@@ -140,8 +132,135 @@ export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadRes
     const before = state.files.length;
     walk(root, 0, state, dir);
     for (const file of state.files.slice(before)) roots.set(file, root);
-    if (cacheDir !== false && !caches.has(root)) caches.set(root, LibraryCache.open(root, cacheDir));
+    folders.add(root);
   }
+  return { state, roots, folders };
+}
+
+/** Below this many files a cold load is quick enough to draw from: no first look at the front matter alone. */
+const HEADS_MIN_FILES = 300;
+
+/**
+ * The library from each file's front matter alone, for drawing the reader's first frame when there is
+ * no cache index (a cold start of 10,000 files is seconds of parsing and caching, and the list shows
+ * only titles, dates and sources). An article whose front matter does not give those (no title, not
+ * simple) is parsed in full. The rest are parsed when a field the front matter has not is first asked
+ * for (a visible row's reading time, the body): every field is what loadArticles gives, except that a
+ * file whose body turns out not to be an article is still listed, and warnings about bodies are not
+ * there yet. Follow it with loadArticles, as after loadArticlesFromCache. Undefined for a small
+ * library, or a folder that is missing (loadArticles says why).
+ */
+export function loadArticleHeads(dirs: string[]): LoadResult | undefined {
+  let found;
+  try {
+    found = findArticleFiles(dirs);
+  } catch {
+    return undefined;
+  }
+  const { state, roots } = found;
+  if (state.files.length < HEADS_MIN_FILES) return undefined;
+  const articles: Article[] = [];
+  const problems = [...state.problems];
+  const sources: IdSource[] = [];
+  for (const file of state.files) {
+    const path = pathText(file);
+    const name = sanitizeLine(basename(path, extname(path)));
+    const head = loadArticleHead(file);
+    let article: Article | undefined;
+    if (head) {
+      article = new HeadArticle(file, sanitizeLine(path), head);
+      problems.push(...head.warnings.map((reason) => ({ path, reason })));
+    } else {
+      const loaded = loadArticleFile(file, '');
+      problems.push(...loaded.problems);
+      article = loaded.article && { ...loaded.article, path: sanitizeLine(path) };
+    }
+    if (!article) continue;
+    sources.push({ name, path, root: roots.get(file) ?? '' });
+    articles.push(article);
+  }
+  giveIds(articles, sources);
+  articles.sort(newestFirst);
+  return { articles, problems: problems.map((problem) => ({ path: sanitizeLine(problem.path), reason: problem.reason })) };
+}
+
+type BodyFields = Pick<Article, 'body' | 'paragraphs' | 'credits' | 'related' | 'words'>;
+const NO_BODY: BodyFields = { body: '', paragraphs: [], credits: [], related: [], words: 0 };
+
+/**
+ * An article from its front matter; the fields only the body gives come from a full parse of the file
+ * when first asked for. A class, so 10,000 of them share their getters (on the prototype: a copy made
+ * with spread or structuredClone has no body; they are only drawn, until loadArticles replaces them).
+ */
+class HeadArticle implements Article {
+  id = '';
+  relativePath?: string;
+  readonly format = 'md';
+  readonly title: string;
+  readonly date: string | null;
+  readonly source: string | null;
+  readonly url: string | null;
+  readonly tags: string[];
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
+  private full: BodyFields | undefined;
+
+  constructor(
+    private readonly file: FoundPath,
+    readonly path: string,
+    { head, size, mtimeMs, ctimeMs, ino }: FileHead,
+  ) {
+    this.title = head.title;
+    this.date = head.date;
+    this.source = head.source;
+    this.url = head.url;
+    this.tags = head.tags;
+    this.size = size;
+    this.mtimeMs = mtimeMs;
+    this.ctimeMs = ctimeMs;
+    this.ino = ino;
+  }
+
+  private parsed(): BodyFields {
+    return (this.full ??= loadArticleFile(this.file, '').article ?? NO_BODY);
+  }
+
+  get body(): string {
+    return this.parsed().body;
+  }
+
+  get paragraphs(): string[] {
+    return this.parsed().paragraphs;
+  }
+
+  get credits(): string[] {
+    return this.parsed().credits;
+  }
+
+  get related(): Article['related'] {
+    return this.parsed().related;
+  }
+
+  get words(): number {
+    return this.parsed().words;
+  }
+}
+
+/**
+ * Loads every article below the given folders. Files that can't be articles are reported with their
+ * path and reason; the rest still load. A folder that does not exist throws DirectoryError.
+ *
+ * Articles whose file has the size and mtime recorded in the cache are not read again: their
+ * metadata comes from the cache index and their body and paragraphs are read from the cache when
+ * first used. The cache never changes what is loaded, only how fast.
+ */
+export function loadArticles(dirs: string[], options: LoadOptions = {}): LoadResult {
+  const { state, roots, folders } = findArticleFiles(dirs);
+  const cacheDir = chooseCacheDir(options);
+  const caches = new Map<string, LibraryCache>();
+  if (cacheDir !== false) for (const root of folders) caches.set(root, LibraryCache.open(root, cacheDir));
   const articles: Article[] = [];
   const problems = [...state.problems];
   const sources: IdSource[] = [];

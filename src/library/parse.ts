@@ -186,6 +186,37 @@ export function looksLikeHeadline(line: string, hasMore: boolean): boolean {
   );
 }
 
+/** What the article list shows of an article that its front matter alone gives. */
+export type ArticleHead = Pick<ParsedArticle, 'title' | 'date' | 'source' | 'url' | 'tags'>;
+
+/**
+ * The list's fields of a Markdown article from the start of its text, without parsing its body: the
+ * values parseMarkdownArticle gives, when the front matter is simple (parseSimpleFrontMatter), names a
+ * title and some text follows it. `text` may be the file's first bytes only. Undefined when only the
+ * full parse can tell (no front matter, yaml needed, no title, no text after it within `text`).
+ */
+export function parseMarkdownHead(text: string): { head: ArticleHead; warnings: string[] } | undefined {
+  const frontMatter = FRONT_MATTER.exec(text);
+  if (!frontMatter) return undefined;
+  const end = frontMatter[0].length;
+  // Text must follow (else the file is no article, which the full parse says); in a head cut short,
+  // it also shows that the front matter ended before the cut.
+  if (!/\S/.test(text.slice(end))) return undefined;
+  const data = parseSimpleFrontMatter(frontMatter[1]);
+  if (!data) return undefined;
+  const warnings: string[] = [];
+  const title = optionalLine(data.title, 'title', warnings);
+  if (!title) return undefined;
+  const head = {
+    title,
+    date: toIsoDate(data.date, warnings),
+    source: optionalLine(data.source, 'source', warnings),
+    url: optionalLine(data.url, 'url', warnings),
+    tags: toTags(data.tags, warnings),
+  };
+  return { head, warnings };
+}
+
 /** Parses the text of a Markdown file (optional YAML front matter) into an article. */
 export function parseMarkdownArticle(text: string, fallbackTitle: string): { article: ParsedArticle; warnings: string[] } {
   const warnings: string[] = [];

@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { NotRegularFileError, readRegularFile } from '../platform/regular-file.js';
 import { basename, extname } from 'node:path';
 import { MAX_ARTICLE_BYTES } from './limits.js';
-import { ArticleError, normalizeNewlines, parseMarkdownArticle, parsePlainArticle, type ParsedArticle } from './parse.js';
+import { ArticleError, normalizeNewlines, parseMarkdownArticle, parseMarkdownHead, parsePlainArticle, type ArticleHead, type ParsedArticle } from './parse.js';
 import { decodeUtf8, sanitizeLine } from './sanitize.js';
 import type { Article, LoadProblem } from './types.js';
 
@@ -94,3 +94,49 @@ export function loadArticleFile(found: FoundPath, id: string): { article?: Artic
 }
 
 export type ParsedFile = ReturnType<typeof loadArticleFile>;
+
+/** How far into a file the list's first look at it goes: front matter is a few hundred bytes. */
+const HEAD_BYTES = 4096;
+/** Of the text after the front matter, enough to see the closing line and that text follows it. */
+const HEAD_BODY_BYTES = 256;
+
+/**
+ * The bytes to decode for the list's first look: up to a little past the first line that could close
+ * the front matter (parseMarkdownHead decides whether it does). Only that much is decoded: what the
+ * head keeps (its title) would otherwise hold on to a string of the whole head.
+ */
+function headBytes(bytes: Buffer): Buffer {
+  const head = bytes.subarray(0, HEAD_BYTES);
+  const dashes = head.indexOf('\n---', 3);
+  const dots = head.indexOf('\n...', 3);
+  const close = dashes < 0 ? dots : dots < 0 ? dashes : Math.min(dashes, dots);
+  return close < 0 ? head : head.subarray(0, close + 4 + HEAD_BODY_BYTES);
+}
+
+/** What the list's first look at a file gives: its front matter's fields, with where it came from. */
+export interface FileHead {
+  head: ArticleHead;
+  warnings: string[];
+  size: number;
+  mtimeMs: number;
+  ctimeMs: number;
+  ino: number;
+}
+
+/**
+ * The list's fields of one Markdown file from its front matter alone (parseMarkdownHead), or undefined
+ * when only loadArticleFile can tell: a plain-text file, one that can't be read, is not UTF-8 text, or
+ * has no simple front matter with a title.
+ */
+export function loadArticleHead(found: FoundPath): FileHead | undefined {
+  const path = pathText(found);
+  if (extname(path).toLowerCase() === '.txt') return undefined;
+  try {
+    const { bytes, size, mtimeMs, ctimeMs, ino } = readArticleBytes(found);
+    if (bytes.length === 0 || utf16Encoding(bytes) || bytes.includes(0) || !isUtf8(bytes)) return undefined;
+    const parsed = parseMarkdownHead(normalizeNewlines(decodeUtf8(headBytes(bytes))));
+    return parsed && { ...parsed, size, mtimeMs, ctimeMs, ino };
+  } catch {
+    return undefined;
+  }
+}

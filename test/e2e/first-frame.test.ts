@@ -155,6 +155,38 @@ describe('the first frame, before Ink', () => {
     await term!.waitForExit();
   });
 
+  it('draws a large library with no cache from its front matter alone, as Ink then draws it once every file is read', async () => {
+    const stateHome = mkdtempSync(join(tmpdir(), 'newsdesk-first-frame-'));
+    temps.push(stateHome);
+    const library = join(stateHome, 'library');
+    // Enough files for the first look at front matter (load.ts), some without any (parsed in full).
+    for (let i = 0; i < 320; i++) {
+      const folder = join(library, `part-${i % 4}`);
+      mkdirSync(folder, { recursive: true });
+      const day = String((i % 28) + 1).padStart(2, '0');
+      const text =
+        i % 5 === 0
+          ? `# Heading only ${i}\n\n${'Words of the body. '.repeat(i % 40)}End.\n`
+          : `---\ntitle: Front matter ${i}\ndate: 2024-03-${day}\nsource: Wire ${i % 3}\n---\n\n${'A sentence of text. '.repeat((i * 7) % 300)}End.\n`;
+      writeFileSync(join(folder, `a-${i}.md`), text);
+    }
+    term = openTerminal({ cols: 80, rows: 24, stateHome, args: ['--dir', library] });
+    const running = term;
+    await running.waitFor(() => {
+      const at = running.output.indexOf(FIRST_FRAME_END);
+      return at >= 0 && running.output.slice(at + FIRST_FRAME_END.length).includes('newsdesk');
+    }, 60_000);
+    const output = running.output;
+    const first = await cells(output.slice(0, output.indexOf(FIRST_FRAME_END) + FIRST_FRAME_END.length), 80, 24);
+    expect(first[0].split('|').map((cell) => cell.split('\0')[0]).join('')).toMatch(/^newsdesk · 320 articles/);
+    // The reading times of the rows shown come from each file's body, parsed for the row.
+    expect(first, 'first frame vs Ink').toEqual(await cells(output, 80, 24));
+    running.press('q');
+    await running.waitForExit();
+    // The full load behind it built the cache: the next start draws from the cache index.
+    expect(existsSync(join(stateHome, 'cache', 'newsdesk'))).toBe(true);
+  });
+
   it('keeps a key pressed before Ink has loaded', async () => {
     const stateHome = mkdtempSync(join(tmpdir(), 'newsdesk-first-frame-'));
     temps.push(stateHome);
