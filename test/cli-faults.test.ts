@@ -121,6 +121,26 @@ describe('the cache', () => {
     expect(compared.stdout).not.toContain('cm0gLXJm');
   });
 
+  it('a cached comparison or story list is the same output and the same notes, and goes stale with any file', () => {
+    article('a.md', 'Harbour', 'The minister said the truce would hold.');
+    article('b.md', 'Port', 'Officials said the truce was fragile.');
+    writeFileSync(join(dir, 'empty.md'), '');
+    for (const args of [['compare', 'truce', '--json'], ['compare', 'truce'], ['stories', '--json']]) {
+      const first = cli([...args, '--dir', dir]);
+      expect(first.stderr, args.join(' ')).toContain('empty.md: empty file');
+      const second = cli([...args, '--dir', dir]);
+      expect(second.stdout, args.join(' ')).toBe(first.stdout);
+      expect(second.stderr, args.join(' ')).toBe(first.stderr);
+    }
+    // The index says nothing to a cached run: a hit reads only the files' stamps and its entry.
+    for (const index of cacheFiles(/^library-.*\.json$/)) rmSync(index);
+    expect(cli(['compare', 'truce', '--json', '--dir', dir]).stdout).toContain('"title": "Harbour"');
+    expect(cacheFiles(/^library-.*\.json$/)).toEqual([]);
+    article('a.md', 'Harbour again', 'The minister said the truce would fail.');
+    const changed = cli(['compare', 'truce', '--json', '--dir', dir]);
+    expect(changed.stdout).toContain('"title": "Harbour again"');
+  });
+
   it('removes temporaries a killed newsdesk left (bodies-*.tmp, index temporaries)', () => {
     article('a.md', 'Harbour', 'The harbour reopened.');
     cli(['list', '--dir', dir]);

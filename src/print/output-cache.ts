@@ -34,33 +34,61 @@ function outputPath(dir: string, key: string): string {
   return join(dir, `compare-${key}.out`);
 }
 
-function outputHeader(key: string): Buffer {
-  return Buffer.from(`newsdesk compare ${key}\n`);
+function outputHeader(key: string, notes: number): Buffer {
+  return Buffer.from(`newsdesk compare ${key} ${notes}\n`);
+}
+
+/** A cached run: what it printed on stdout, and the notes (problems with files) it wrote on stderr. */
+export interface CachedRun {
+  output: Buffer;
+  notes: string;
 }
 
 /**
  * Printed comparison output (`compare --json` over 10,000 articles prints ~100 MB) stored by an
  * earlier run for these files, topic and output `variant` (json or text, width, colour: each prints
- * differently), as raw bytes for process.stdout.write; undefined when there is none. Checked before
- * the analysis is even imported, so a hit never loads the NLP.
+ * differently), as raw bytes for process.stdout.write, with the notes that run wrote on stderr;
+ * undefined when there is none. Checked before the analysis is even imported, so a hit never loads
+ * the NLP. The notes come back from disk: the caller cleans them before they reach a terminal.
  */
-export function comparisonOutputFromCache(articles: ArticleFile[], topic: string, variant: string, dir: string = cacheDirectory()): Buffer | undefined {
+export function cachedRun(articles: ArticleFile[], topic: string, variant: string, dir: string = cacheDirectory()): CachedRun | undefined {
   const key = comparisonKey(articles, topic, variant);
-  const header = outputHeader(key);
   try {
     const bytes = readFileSync(outputPath(dir, key));
-    return bytes.subarray(0, header.length).equals(header) ? bytes.subarray(header.length) : undefined;
+    const prefix = `newsdesk compare ${key} `;
+    const end = bytes.indexOf(0x0a);
+    if (end < 0 || bytes.toString('latin1', 0, prefix.length) !== prefix) return undefined;
+    const notes = Number(bytes.toString('latin1', prefix.length, end));
+    if (!Number.isSafeInteger(notes) || notes < 0 || end + 1 + notes > bytes.length) return undefined;
+    return { notes: bytes.toString('utf8', end + 1, end + 1 + notes), output: bytes.subarray(end + 1 + notes) };
   } catch {
     return undefined;
   }
 }
 
-/** Stores printed comparison output for comparisonOutputFromCache; a cache that can't be written is skipped. */
-export function storeComparisonOutput(articles: ArticleFile[], topic: string, variant: string, output: string, dir: string = cacheDirectory()): void {
+/** The stored output alone (see cachedRun). */
+export function comparisonOutputFromCache(articles: ArticleFile[], topic: string, variant: string, dir: string = cacheDirectory()): Buffer | undefined {
+  return cachedRun(articles, topic, variant, dir)?.output;
+}
+
+/**
+ * Stores printed comparison output (a string, or the bytes already written) and the run's `notes`
+ * for cachedRun; a cache that can't be written is skipped.
+ */
+export function storeComparisonOutput(
+  articles: ArticleFile[],
+  topic: string,
+  variant: string,
+  output: string | Uint8Array,
+  dir: string = cacheDirectory(),
+  notes = '',
+): void {
   const key = comparisonKey(articles, topic, variant);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileAtomicSync(outputPath(dir, key), Buffer.concat([outputHeader(key), Buffer.from(output)]), { durable: false });
+    const noteBytes = Buffer.from(notes);
+    const body = typeof output === 'string' ? Buffer.from(output) : output;
+    writeFileAtomicSync(outputPath(dir, key), Buffer.concat([outputHeader(key, noteBytes.length), noteBytes, body]), { durable: false });
     pruneComparisons(dir);
     removeDeadTemporaries(dir);
   } catch {

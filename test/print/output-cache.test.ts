@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { comparisonOutputFromCache, storeComparisonOutput } from '../../src/print/output-cache.js';
+import { cachedRun, comparisonOutputFromCache, storeComparisonOutput } from '../../src/print/output-cache.js';
 
 const temporary: string[] = [];
 afterAll(() => temporary.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -32,6 +32,27 @@ describe('the printed comparison cache', () => {
     expect(comparisonOutputFromCache(files.slice(1), 'ceasefire', 'json', cache)).toBeUndefined();
     expect(comparisonOutputFromCache(files, 'truce', 'json', cache)).toBeUndefined();
     expect(comparisonOutputFromCache(files, 'ceasefire', 'text|80|false', cache)).toBeUndefined();
+  });
+
+  it('keeps the notes a run wrote on stderr beside its output, and output given as bytes', () => {
+    const cache = tempDir();
+    const notes = 'newsdesk: /b.md: not UTF-8 text\n';
+    storeComparisonOutput(files, 'ceasefire', 'json', Buffer.from('{"x": "“y”"}\n'), cache, notes);
+    const run = cachedRun(files, 'ceasefire', 'json', cache);
+    expect(run?.notes).toBe(notes);
+    expect(String(run?.output)).toBe('{"x": "“y”"}\n');
+    storeComparisonOutput(files, 'ceasefire', 'text', 'plain', cache);
+    expect(cachedRun(files, 'ceasefire', 'text', cache)).toEqual({ notes: '', output: Buffer.from('plain') });
+  });
+
+  it('ignores an entry whose notes length is wrong', () => {
+    const cache = tempDir();
+    storeComparisonOutput(files, 'ceasefire', 'json', 'out', cache, 'note\n');
+    for (const name of readdirSync(cache)) {
+      const text = readFileSync(join(cache, name), 'utf8');
+      writeFileSync(join(cache, name), text.replace(/ 5\n/, ' 500\n'));
+    }
+    expect(cachedRun(files, 'ceasefire', 'json', cache)).toBeUndefined();
   });
 
   it('ignores an entry that is not what it should be', () => {
