@@ -107,7 +107,7 @@ function words(text: string): Word[] {
     const start = m.index ?? 0;
     // A full stop ends the word unless it closes a title or an initial ("Dr.", "J.").
     if (t.endsWith('.') && !TITLE_HEADS.has(t) && !/^\p{Lu}\.$/u.test(t) && !/^(?:\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/, '');
-    t = t.replace(/-+$/, '');
+    if (t.endsWith('-')) t = t.replace(/-+$/, '');
     if (t) out.push({ text: t, start, end: start + t.length });
   }
   return out;
@@ -115,7 +115,8 @@ function words(text: string): Word[] {
 
 function isCap(w: string): boolean {
   const c = w[0];
-  if (/^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(w)) return true;
+  // The particle test only for words that can open with one (a regex per word is the cost).
+  if ((c === 'a' || c === 'e' || c === 'b' || c === 'i') && /^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(w)) return true;
   return c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
 }
 

@@ -30,10 +30,26 @@ function isProperUse(text: string, at: number, length: number): boolean {
   return /\p{Lu}\p{Ll}+\s+$/u.test(text.slice(0, at)) && at > 0 && !/^\s*\S+\s+$/u.test(text.slice(0, at));
 }
 
+/** Each matcher's global twin and its duration pattern, compiled once (a corpus asks per sentence). */
+const derived = new WeakMap<RegExp, { global: RegExp; duration: RegExp }>();
+
+function derivedOf(matcher: RegExp): { global: RegExp; duration: RegExp } {
+  let hit = derived.get(matcher);
+  if (!hit) {
+    hit = {
+      global: new RegExp(matcher.source, matcher.flags.includes('g') ? matcher.flags : `${matcher.flags}g`),
+      duration: new RegExp(`\\b${COUNT}[-\\s]${UNIT}s?\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${matcher.source})`, 'giu'),
+    };
+    derived.set(matcher, hit);
+  }
+  return hit;
+}
+
 /** Does the sentence hold a topic term used as a common noun? */
 function holdsTerm(text: string, matcher: RegExp): boolean {
-  const global = new RegExp(matcher.source, matcher.flags.includes('g') ? matcher.flags : `${matcher.flags}g`);
-  for (const m of text.matchAll(global)) if (!isProperUse(text, m.index ?? 0, m[0].length)) return true;
+  const global = derivedOf(matcher).global;
+  global.lastIndex = 0;
+  for (let m = global.exec(text); m; m = global.exec(text)) if (!isProperUse(text, m.index, m[0].length)) return true;
   return false;
 }
 
@@ -51,15 +67,16 @@ function countOf(word: string): number {
 /** The lengths the article gives the topic ("a 90-day ceasefire", "the 48-hour pause"): "ninety days" later is about it. */
 function topicDurations(sentences: readonly Sentence[], matcher: RegExp): Set<string> {
   const out = new Set<string>();
-  const re = new RegExp(`\\b${COUNT}[-\\s]${UNIT}s?\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:${matcher.source})`, 'giu');
+  const re = derivedOf(matcher).duration;
   for (const s of sentences) for (const m of s.text.matchAll(re)) out.add(`${countOf(m[1])} ${m[2].toLowerCase()}`);
   return out;
 }
 
+const DURATION = new RegExp(`\\b${COUNT}\\s+(?:[\\p{Ll}]+\\s+)?${UNIT}s?\\b`, 'giu');
+
 function mentionsDuration(text: string, durations: Set<string>): boolean {
   if (durations.size === 0) return false;
-  const re = new RegExp(`\\b${COUNT}\\s+(?:[\\p{Ll}]+\\s+)?${UNIT}s?\\b`, 'giu');
-  for (const m of text.matchAll(re)) if (durations.has(`${countOf(m[1])} ${m[2].toLowerCase()}`)) return true;
+  for (const m of text.matchAll(DURATION)) if (durations.has(`${countOf(m[1])} ${m[2].toLowerCase()}`)) return true;
   return false;
 }
 
