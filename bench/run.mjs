@@ -286,6 +286,7 @@ async function benchLibrary(shared) {
   const bundledTitles = await firstTitles([]);
   const start3 = [];
   const cold = [];
+  const coldAnswered = [];
   const warm = [];
   const filter = [];
   let coldRss = 0;
@@ -295,8 +296,21 @@ async function benchLibrary(shared) {
   for (let rep = 0; rep < config.libraryReps; rep++) {
     readAll.push(await readEveryFile());
     rmSync(cacheHome, { recursive: true, force: true });
-    const result = await timeAppStart({ dirArgs, titles, cacheHome });
+    // The first frame comes from the files' front matter; a key is answered once every file is read
+    // and cached, and the peak memory is taken after that.
+    const result = await timeAppStart({
+      dirArgs,
+      titles,
+      cacheHome,
+      afterDrawn: async (session) => {
+        const drawn = session.screenText();
+        session.write('j');
+        const answeredAt = await session.waitFor((screen) => screen !== drawn, 120_000);
+        return { answered: answeredAt - session.startedAt };
+      },
+    });
     cold.push(result.ms);
+    coldAnswered.push(result.answered);
     coldRss = Math.max(coldRss, result.peakRss ?? 0);
   }
   for (let rep = -1; rep < config.libraryReps; rep++) {
@@ -325,6 +339,7 @@ async function benchLibrary(shared) {
   shared.start3 = median(start3);
   const readMedian = median(readAll);
   row({ section: 'Library', measure: `first list frame, ${label} articles, cold cache`, value: median(cold), reference: readMedian, refLabel: 'read every file once', absoluteLimit: 1500, target: '<= 1.5 s' });
+  row({ section: 'Library', measure: `first key answered, ${label} articles, cold cache`, value: median(coldAnswered), reference: readMedian, refLabel: 'read every file once', target: 'reference only' });
   row({ section: 'Library', measure: `first list frame, ${label} articles, warm cache`, value: median(warm), reference: shared.start3, refLabel: '3-article start, alternating', ratioLimit: 1.2, target: '<= 1.2x 3-article start' });
   row({ section: 'Library', measure: `filter-as-you-type p95, ${label} articles (n=${filter.length})`, value: percentile(filter, 95), reference: readMedian, refLabel: 'read every file once', absoluteLimit: 30, target: '<= 30 ms' });
   row({ section: 'Library', measure: `peak RSS, ${label} articles, cold start`, value: coldRss || null, reference: readAllRss ?? undefined, refLabel: 'read loop', format: mb, absoluteLimit: 200 * 1024 * 1024, target: '<= 200 MB' });
@@ -365,6 +380,7 @@ async function timeColdAndWarm(args, cacheHome) {
     return result.ms;
   };
   const cold = [];
+  const coldAnswered = [];
   const warm = [];
   for (let rep = 0; rep < config.compareColdReps; rep++) {
     rmSync(cacheHome, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import { storedItemsDirectory } from './feeds/paths.js';
 import { bundledArticlesDir } from './library/bundled.js';
 import { cachedRun, comparisonOutputFromCache, storeComparisonOutput } from './print/output-cache.js';
 import { closestIds, editDistance, findArticle, idsStartingWith } from './library/find.js';
+import { keepYoungGenerationSmall } from './platform/young-generation.js';
 import { DirectoryError, loadArticleHeads, loadArticles, loadArticlesFromCache } from './library/load.js';
 import { sanitizeLine } from './library/sanitize.js';
 import { libraryStamp, type LibraryStamp } from './library/stamp.js';
@@ -335,7 +336,11 @@ async function runDefault(options: GlobalOptions): Promise<void> {
     await startReader({
       cached: () => (present ? (loadArticlesFromCache(dirs) ?? loadArticleHeads(dirs)) : undefined),
       dirs: present ? dirs : undefined,
-      load: () => (loaded = loadQuietly(options)),
+      load: () => {
+        // After the first frame: the library and the filter's index stay in memory for the session.
+        keepYoungGenerationSmall();
+        return (loaded = loadQuietly(options));
+      },
       color: print.color,
       ascii: print.ascii,
       // --width narrows the reader's measure; without it the terminal's width (at most 100) is used.
