@@ -380,7 +380,6 @@ async function timeColdAndWarm(args, cacheHome) {
     return result.ms;
   };
   const cold = [];
-  const coldAnswered = [];
   const warm = [];
   for (let rep = 0; rep < config.compareColdReps; rep++) {
     rmSync(cacheHome, { recursive: true, force: true });
