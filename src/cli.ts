@@ -199,22 +199,29 @@ function cachingOn(): boolean {
  * loaded, and the build); not cached without a stamp.
  */
 async function loadStories(articles: Article[], stamp: LibraryStamp | undefined): Promise<import('./analysis/types.js').Story[]> {
+  const cached = cachedStories(stamp);
+  if (cached) return cached;
   const { clusterStoriesOf, toAnalysisInput } = await import('./analysis/index.js');
-  const compute = () => clusterStoriesOf(articles.length, (i) => ({ ...toAnalysisInput(articles[i]), source: articles[i].source }));
-  if (!stamp) return compute();
-  // Kept as JSON beside the comparisons' output, keyed the same way.
-  const cached = comparisonOutputFromCache(stamp.files, STORIES_CACHE_TOPIC, `${STORIES_VERSION}\0${stamp.scope}`);
-  if (cached) {
-    try {
-      const stories: unknown = JSON.parse(cached.toString('utf8'));
-      if (Array.isArray(stories)) return stories as import('./analysis/types.js').Story[];
-    } catch {
-      // A damaged entry is computed again.
-    }
-  }
-  const stories = compute();
-  storeComparisonOutput(stamp.files, STORIES_CACHE_TOPIC, `${STORIES_VERSION}\0${stamp.scope}`, JSON.stringify(stories));
+  const stories = clusterStoriesOf(articles.length, (i) => ({ ...toAnalysisInput(articles[i]), source: articles[i].source }));
+  storeStories(stamp, stories);
   return stories;
+}
+
+/** The stories kept for this stamp, as JSON beside the comparisons' output and keyed the same way. */
+function cachedStories(stamp: LibraryStamp | undefined): import('./analysis/types.js').Story[] | undefined {
+  const cached = stamp && comparisonOutputFromCache(stamp.files, STORIES_CACHE_TOPIC, `${STORIES_VERSION}\0${stamp.scope}`);
+  if (!cached) return undefined;
+  try {
+    const stories: unknown = JSON.parse(cached.toString('utf8'));
+    if (Array.isArray(stories)) return stories as import('./analysis/types.js').Story[];
+  } catch {
+    // A damaged entry is computed again.
+  }
+  return undefined;
+}
+
+function storeStories(stamp: LibraryStamp | undefined, stories: import('./analysis/types.js').Story[]): void {
+  if (stamp) storeComparisonOutput(stamp.files, STORIES_CACHE_TOPIC, `${STORIES_VERSION}\0${stamp.scope}`, JSON.stringify(stories));
 }
 
 /** The story `--story` names: a story id, or the id (or unique prefix) of any article in it. */
@@ -275,22 +282,25 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
   const cached = stamp && cachedRun(stamp.files, wanted, `${variant}\0${stamp.scope}`);
   if (cached) return writeCachedRun(cached, !options.json && print.color);
   const { articles, notes } = unstamped ?? loadForCaching(options);
-  const [{ compareInParallel, storyOfArticle, storyReport, toAnalysisInput }, { comparisonToJson }, stories, print_, { createProgressBar }] = await Promise.all([
-    import('./analysis/index.js'),
-    import('./print/compare.js'),
-    loadStories(articles, stamp),
-    import('./print/stories.js'),
-    import('./print/progress.js'),
-  ]);
-  const story = options.story === undefined ? undefined : requireStory(stories, articles, options.story);
+  const [{ analyseInParallel, combineStatements, storiesFromSignatures, storyOfArticle, storyReport, toAnalysisInput }, { comparisonToJson }, print_, { createProgressBar }] =
+    await Promise.all([import('./analysis/index.js'), import('./print/compare.js'), import('./print/stories.js'), import('./print/progress.js')]);
+  // The stories: cached, or needed first (--story picks the articles), or else read in the comparison's own pass.
+  let stories = options.story === undefined ? cachedStories(stamp) : await loadStories(articles, stamp);
+  const story = options.story === undefined ? undefined : requireStory(stories!, articles, options.story);
   const inStory = story ? new Set(story.articles.map((a) => a.id)) : undefined;
   const chosen = inStory ? articles.filter((a) => inStory.has(a.id)) : articles;
-  const storyOf = storyOfArticle(stories);
   const progress = process.stderr.isTTY ? createProgressBar('Comparing', process.stderr.columns || 80) : undefined;
-  const comparison = await compareInParallel(chosen.length, (index) => toAnalysisInput(chosen[index]), wanted, {
+  const { heads, results } = await analyseInParallel(chosen.length, (index) => ({ ...toAnalysisInput(chosen[index]), source: chosen[index].source }), wanted, {
     onProgress: progress?.update,
-    storyOf: (id) => storyOf.get(id) ?? id,
+    signatures: stories === undefined,
   });
+  if (!stories) {
+    // Every article was read (no --story): the same stories clusterStoriesOf finds.
+    stories = storiesFromSignatures(results.map((result) => result.signature!), heads);
+    storeStories(stamp, stories);
+  }
+  const storyOf = storyOfArticle(stories);
+  const comparison = combineStatements(heads, wanted, results, { storyOf: (id) => storyOf.get(id) ?? id });
   progress?.done();
   const report = story ? storyReport(story, chosen.map((a) => ({ ...toAnalysisInput(a), source: a.source }))) : undefined;
   const shown = story ? [story] : stories;

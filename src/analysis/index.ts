@@ -3,11 +3,11 @@
  * only when a summary or a comparison is asked for, so listing articles never pays for it.
  */
 export { summarize } from './summary.js';
-export { compareArticles } from './compare.js';
-export { compareInParallel } from './parallel.js';
+export { combineStatements, compareArticles } from './compare.js';
+export { analyseInParallel, compareInParallel } from './parallel.js';
 export { splitSentences } from './sentences.js';
 export { topicTerms } from './topics.js';
 export { toAnalysisInput } from './input.js';
 export type * from './types.js';
-export { clusterStories, clusterStoriesOf, storyOfArticle } from './stories.js';
+export { clusterStories, clusterStoriesOf, storiesFromSignatures, storyOfArticle } from './stories.js';
 export { storyReport } from './stories-report.js';

@@ -1,8 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { articleStatements, combineStatements, type ArticleStatements, type CompareOptions } from './compare.js';
+import { storySignature, type StorySignature } from './stories-signature.js';
 import { topicMatcher } from './topics.js';
-import type { AnalysisInput, Comparison } from './types.js';
+import type { AnalysisInput, Comparison, StoryInput } from './types.js';
 import { analysisWorkerScript } from './worker-script.js';
 
 /**
@@ -21,17 +22,32 @@ const MAX_WORKERS = 3;
 export interface CompareJob {
   kind: 'newsdesk-compare';
   topic: string;
+  /** Each article's story signature too (stories-signature.ts), read in the same pass. */
+  signatures?: boolean;
 }
+
+/** An article as a batch carries it: its source only when signatures are asked for. */
+type BatchInput = AnalysisInput & { source?: string | null };
 
 interface BatchRequest {
   start: number;
-  inputs: AnalysisInput[];
+  inputs: BatchInput[];
+}
+
+/** One article's part of the pass: its statements, and its story signature when asked for. */
+export interface ArticleAnalysis extends ArticleStatements {
+  signature?: StorySignature;
 }
 
 interface BatchResult {
   start: number;
-  results?: ArticleStatements[];
+  results?: ArticleAnalysis[];
   error?: string;
+}
+
+function analyseArticle(input: BatchInput, matcher: RegExp, signatures: boolean): ArticleAnalysis {
+  const statements = articleStatements(input, matcher);
+  return signatures ? { ...statements, signature: storySignature({ ...input, source: input.source ?? null }) } : statements;
 }
 
 /**
@@ -44,14 +60,37 @@ export async function compareInParallel(
   topic: string,
   options: CompareOptions = {},
 ): Promise<Comparison> {
+  const { heads, results } = await analyseInParallel(count, inputAt, topic, options);
+  return combineStatements(heads, topic, results, options);
+}
+
+/** Every article's part of a comparison, in the articles' order, with what a comparison and a story list keep of each article. */
+export interface ParallelAnalysis {
+  heads: Pick<StoryInput, 'id' | 'title' | 'date' | 'source'>[];
+  results: ArticleAnalysis[];
+}
+
+/**
+ * Each article's statements about `topic` (articleStatements), on every core, and with `signatures`
+ * each article's story signature as well, so a comparison that needs the stories reads each article
+ * once: combineStatements and storiesFromSignatures put them together.
+ */
+export async function analyseInParallel(
+  count: number,
+  inputAt: (index: number) => BatchInput,
+  topic: string,
+  options: Pick<CompareOptions, 'onProgress'> & { signatures?: boolean } = {},
+): Promise<ParallelAnalysis> {
   const matcher = topicMatcher(topic);
-  const results = new Array<ArticleStatements | undefined>(count);
-  const heads = new Array<Pick<AnalysisInput, 'id' | 'title' | 'date'>>(count);
+  const signatures = options.signatures === true;
+  const results = new Array<ArticleAnalysis | undefined>(count);
+  const heads = new Array<ParallelAnalysis['heads'][number]>(count);
+  const headOf = (input: BatchInput): ParallelAnalysis['heads'][number] => ({ id: input.id, title: input.title, date: input.date, source: input.source ?? null });
   let done = 0;
   const doHere = (index: number): void => {
     const input = inputAt(index);
-    heads[index] = { id: input.id, title: input.title, date: input.date };
-    results[index] = articleStatements(input, matcher);
+    heads[index] = headOf(input);
+    results[index] = analyseArticle(input, matcher, signatures);
     done++;
   };
 
@@ -71,11 +110,11 @@ export async function compareInParallel(
   const send = (worker: Worker): void => {
     const start = batches.pop();
     if (start === undefined) return;
-    const inputs: AnalysisInput[] = [];
+    const inputs: BatchInput[] = [];
     for (let index = start; index < Math.min(count, start + BATCH); index++) {
       const input = inputAt(index);
-      heads[index] = { id: input.id, title: input.title, date: input.date };
-      inputs.push({ id: input.id, title: input.title, date: input.date, paragraphs: input.paragraphs });
+      heads[index] = headOf(input);
+      inputs.push({ id: input.id, title: input.title, date: input.date, paragraphs: input.paragraphs, ...(signatures ? { source: input.source ?? null } : {}) });
     }
     pending.get(worker)!.push(start);
     worker.postMessage({ start, inputs } satisfies BatchRequest);
@@ -92,7 +131,7 @@ export async function compareInParallel(
   for (let k = 0; k < workerCount; k++) {
     let worker: Worker;
     try {
-      worker = new Worker(script!, { workerData: { kind: 'newsdesk-compare', topic } satisfies CompareJob });
+      worker = new Worker(script!, { workerData: { kind: 'newsdesk-compare', topic, signatures } satisfies CompareJob });
     } catch {
       break;
     }
@@ -141,7 +180,7 @@ export async function compareInParallel(
     }
   }
   options.onProgress?.(count, count);
-  return combineStatements(heads, topic, results as ArticleStatements[], options);
+  return { heads, results: results as ArticleAnalysis[] };
 }
 
 /** The worker's side: answer each batch with its articles' statements. */
@@ -149,7 +188,7 @@ export function runCompareWorker(job: CompareJob, port: { on(event: 'message', l
   const matcher = topicMatcher(job.topic);
   port.on('message', ({ start, inputs }) => {
     try {
-      port.postMessage({ start, results: inputs.map((input) => articleStatements(input, matcher)) });
+      port.postMessage({ start, results: inputs.map((input) => analyseArticle(input, matcher, job.signatures === true)) });
     } catch (error) {
       port.postMessage({ start, error: error instanceof Error ? error.message : String(error) });
     }

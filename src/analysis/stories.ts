@@ -388,12 +388,24 @@ export function clusterStories(inputs: StoryInput[], options: StoryOptions = {})
  */
 export function clusterStoriesOf(count: number, inputAt: (index: number) => StoryInput, options: StoryOptions = {}): Story[] {
   const signatures: StorySignature[] = [];
-  const inputs: Omit<StoryInput, 'paragraphs'>[] = [];
+  const inputs: StoryHead[] = [];
   for (let i = 0; i < count; i++) {
     const input = inputAt(i);
     signatures.push(storySignature(input));
     inputs.push({ id: input.id, title: input.title, date: input.date, source: input.source });
   }
+  return storiesFromSignatures(signatures, inputs, options);
+}
+
+/** What a story keeps of each of its articles. */
+export type StoryHead = Omit<StoryInput, 'paragraphs'>;
+
+/**
+ * The stories of articles whose signatures (storySignature, in the articles' order) were read
+ * elsewhere, such as by a comparison's worker threads in the same pass: what clusterStoriesOf does
+ * once it has them.
+ */
+export function storiesFromSignatures(signatures: StorySignature[], inputs: readonly StoryHead[], options: StoryOptions = {}): Story[] {
   const groups = clusterSignatures(signatures, options);
   const stories = groups.map((group) => {
     // Earliest first; undated last; ties by id, so the story id does not depend on the order of loading.

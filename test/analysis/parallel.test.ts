@@ -26,13 +26,16 @@ describe('compareInParallel', () => {
     generateLibrary(dir, { count: 300 });
     const { articles } = loadArticles([dir], { cacheDir: false });
     // The CLI pairs disagreements within stories only, and lists the stories beside the comparison.
-    const storyOf = storyOfArticle(clusterStories(articles.map((a) => ({ ...toAnalysisInput(a), source: a.source }))));
+    const stories = clusterStories(articles.map((a) => ({ ...toAnalysisInput(a), source: a.source })));
+    const storyOf = storyOfArticle(stories);
     const expected = comparisonToJson(compareArticles(articles.map(toAnalysisInput), 'ceasefire', { storyOf: (id) => storyOf.get(id) ?? id }));
     const { status, stdout, stderr } = runCli(['--dir', dir, 'compare', 'ceasefire', '--json'], { NEWSDESK_NO_CACHE: '1' });
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    const { stories: _stories, ...printed } = JSON.parse(stdout);
+    const { stories: printedStories, ...printed } = JSON.parse(stdout);
     expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
+    // The stories come from signatures read by the workers in the comparison's own pass: the same as clustering apart.
+    expect(printedStories).toEqual(stories.map((s) => ({ id: s.id, title: s.title, articles: s.articles.map((a) => a.id), outlets: s.outlets })));
     expect((expected as { statements: unknown[] }).statements.length).toBeGreaterThan(100);
     // Generating, clustering and comparing 300 articles twice over takes tens of seconds on a busy machine.
   }, 120_000);
