@@ -21,6 +21,8 @@ const MAX_DISAGREEMENTS = 200;
 interface SpeakerAcc {
   row: SpeakerRow;
   person: boolean;
+  /** row.articles as a set: a speaker of thousands of articles is looked up per statement. */
+  articles: Set<string>;
 }
 
 function plainKey(name: string): string {
@@ -46,7 +48,7 @@ function speakerRows(statements: Statement[], personNames: Set<string>): { rows:
         ? undefined
         : accs.find((a) => !a.row.unnamed && (a.person && person ? samePerson(st.speaker!, a.row.name) : plainKey(a.row.name) === plainKey(st.speaker!))));
     if (!acc) {
-      acc = { row: { name: st.speaker, aliases: [], articles: [], statements: 0, role: st.speakerRole ?? null, unnamed: st.unnamed === true }, person };
+      acc = { row: { name: st.speaker, aliases: [], articles: [], statements: 0, role: st.speakerRole ?? null, unnamed: st.unnamed === true }, person, articles: new Set() };
       accs.push(acc);
     } else if (st.speaker !== acc.row.name) {
       if (person && fuller(st.speaker, acc.row.name)) {
@@ -57,12 +59,18 @@ function speakerRows(statements: Statement[], personNames: Set<string>): { rows:
     acc.row.role ??= st.speakerRole ?? null;
     rowOf.set(key, acc);
     acc.row.statements++;
-    if (!acc.row.articles.includes(st.article)) acc.row.articles.push(st.article);
+    if (!acc.articles.has(st.article)) {
+      acc.articles.add(st.article);
+      acc.row.articles.push(st.article);
+    }
     if (!st.unnamed) canonical.set(st.speaker, acc.row.name);
   }
   for (const a of accs) a.row.aliases = a.row.aliases.filter((x, i, all) => x !== a.row.name && all.indexOf(x) === i);
+  // The first row (in order) that lists a name among its aliases.
+  const aliasOf = new Map<string, SpeakerAcc>();
+  for (const a of accs) for (const alias of a.row.aliases) if (!aliasOf.has(alias)) aliasOf.set(alias, a);
   for (const [form, name] of canonical) {
-    const acc = accs.find((a) => a.row.aliases.includes(name));
+    const acc = aliasOf.get(name);
     if (acc) canonical.set(form, acc.row.name);
   }
   const rows = accs.map((a) => a.row).sort((x, y) => y.statements - x.statements || x.name.localeCompare(y.name));
