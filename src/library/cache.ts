@@ -129,6 +129,9 @@ function isEntry(entry: IndexEntry | undefined, segments: number): entry is Inde
   );
 }
 
+/** How much of a segment being written is held before it is written out. */
+const SEGMENT_BUFFER_BYTES = 1024 * 1024;
+
 // Segments stay open once read: searching every body reads thousands of slices of one file.
 const openSegments = new Map<string, number>();
 
@@ -195,6 +198,10 @@ export class LibraryCache {
   private segmentName: string | undefined;
   private segmentTemp: string | undefined;
   private segmentBytes = 0;
+  /** Segment bytes not written out yet (append), and how many are on disk before them. */
+  private pending = Buffer.allocUnsafe(0);
+  private pendingBytes = 0;
+  private flushedBytes = 0;
   private writable = true;
 
   private constructor(
@@ -315,11 +322,9 @@ export class LibraryCache {
         this.segmentName = `bodies-${hashText(this.root)}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}.bin`;
         this.segmentTemp = join(this.dir, `${this.segmentName}.${process.pid}.tmp`);
         this.segmentFd = openSync(this.segmentTemp, 'w', 0o600);
+        this.pending = Buffer.allocUnsafe(SEGMENT_BUFFER_BYTES);
       }
-      const body = Buffer.from(article.body);
-      const paragraphs = Buffer.from(JSON.stringify(article.paragraphs));
-      writeSync(this.segmentFd, body, 0, body.length, this.segmentBytes);
-      writeSync(this.segmentFd, paragraphs, 0, paragraphs.length, this.segmentBytes + body.length);
+      const [body, paragraphs] = this.append(article.body, JSON.stringify(article.paragraphs));
       const { id: _id, path: _path, body: _body, paragraphs: _paragraphs, size: _size, mtimeMs: _mtimeMs, ctimeMs: _ctimeMs, ino: _ino, ...meta } = article;
       // The key from before the file was read: if it changed while being read, the next run sees
       // another key and parses it again.
@@ -347,6 +352,36 @@ export class LibraryCache {
       this.abandon();
       return undefined;
     }
+  }
+
+  /**
+   * Adds an article's body and paragraphs to this run's segment, through one buffer written out when
+   * full: 10,000 articles were 20,000 small writes and as many buffers to collect. Returns their bytes
+   * (valid until the next call).
+   */
+  private append(body: string, paragraphs: string): [Buffer, Buffer] {
+    const bodyLength = Buffer.byteLength(body);
+    const length = bodyLength + Buffer.byteLength(paragraphs);
+    if (this.pendingBytes + length > this.pending.length) {
+      this.flush();
+      if (length > this.pending.length) this.pending = Buffer.allocUnsafe(length);
+    }
+    const at = this.pendingBytes;
+    this.pending.write(body, at);
+    this.pending.write(paragraphs, at + bodyLength);
+    this.pendingBytes += length;
+    return [this.pending.subarray(at, at + bodyLength), this.pending.subarray(at + bodyLength, at + length)];
+  }
+
+  /** Writes out what append() holds. */
+  private flush(): void {
+    if (this.pendingBytes === 0 || this.segmentFd === undefined) return;
+    let written = 0;
+    while (written < this.pendingBytes) {
+      written += writeSync(this.segmentFd, this.pending, written, this.pendingBytes - written, this.flushedBytes + written);
+    }
+    this.flushedBytes += this.pendingBytes;
+    this.pendingBytes = 0;
   }
 
   private abandon(): void {
@@ -379,6 +414,7 @@ export class LibraryCache {
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
       if (this.segmentFd !== undefined) {
+        this.flush();
         closeSync(this.segmentFd);
         this.segmentFd = undefined;
         renameSync(this.segmentTemp!, join(this.dir, this.segmentName!));
