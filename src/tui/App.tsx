@@ -1,12 +1,13 @@
 import { Box, useApp, useInput, useStdout } from 'ink';
-import { useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LoadResult } from '../library/types.js';
 import type { ReadState } from '../state/types.js';
 import { progressText, startAnalysis, stopAnalyses, type AnalysisJob, type JobProgress } from './analysis-jobs.js';
 import type { JobHandle } from '../analysis/job-runner.js';
 import { isTooSmall } from './layout.js';
-import { isWaitingFor, screenOf, topScreen, type Model } from './model.js';
+import { isWaitingFor, screenOf, topScreen, type Action, type Model } from './model.js';
 import { reduceAndRead } from './article-text.js';
+import { scrollAhead } from './article-frame.js';
 import { ArticleView } from './views/ArticleView.js';
 import { CompareView } from './views/CompareView.js';
 import { HelpView } from './views/HelpView.js';
@@ -47,21 +48,40 @@ export interface AppProps {
    * The one place a reload happens; without it `r` says there is nothing to reload from.
    */
   reload?: (report: (text: string) => void) => Promise<LoadResult>;
+  /**
+   * Given the rows of a scrolled article's next frame as Ink will write them, before React has drawn
+   * it (article-frame.ts): the terminal is brought up to date at once (run.tsx).
+   */
+  drawAhead?: (rows: string[]) => void;
 }
 
 /**
  * The reader: a reducer and the views that draw it. Keys go into the reducer as they come (it resolves
  * them against the key map with the latest state); this component only runs the effects it asks for.
  */
-export function App({ initial, openUrl, save, onState, terminal, reload }: AppProps) {
-  const [state, dispatch] = useReducer(reduceAndRead, initial);
+export function App({ initial, openUrl, save, onState, terminal, reload, drawAhead }: AppProps) {
+  // The reducer runs here, not in React's render, so a key's next state is known as soon as the key is:
+  // a scroll is drawn ahead from it. Actions still apply one after the other to the latest state.
+  const [state, setState] = useState(initial);
+  const latest = useRef(initial);
+  const dispatch = useCallback((action: Action) => {
+    const next = reduceAndRead(latest.current, action);
+    if (next === latest.current) return;
+    latest.current = next;
+    setState(next);
+  }, []);
   const { exit } = useApp();
   const { stdout: inkStdout } = useStdout();
   const stdout = terminal ?? inkStdout;
   const saved = useRef(initial.readState);
   const saveFailed = useRef(false);
 
-  useInput((input, key) => dispatch({ type: 'key', input, key }));
+  useInput((input, key) => {
+    const previous = latest.current;
+    dispatch({ type: 'key', input, key });
+    const rows = drawAhead ? scrollAhead(previous, latest.current) : null;
+    if (rows) drawAhead?.(rows);
+  });
 
   useEffect(() => {
     const onResize = () => {

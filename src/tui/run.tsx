@@ -8,6 +8,7 @@ import { App } from './App.js';
 import { openUrl } from '../platform/open-url.js';
 import { createModel, withCurrentPosition, type Model } from './model.js';
 import { loadReaderConfig, type LoadedConfig } from './load-config.js';
+import { BEGIN_SYNCHRONIZED_UPDATE, END_SYNCHRONIZED_UPDATE, FrameWriter } from './frame-update.js';
 
 export interface ReaderOptions {
   load: LoadResult;
@@ -35,10 +36,6 @@ const HIDE_CURSOR = '\x1b[?25l';
 /** Leaves the alternate screen (the user's scrollback comes back untouched) and shows the cursor. */
 const RESTORE_TERMINAL = '\x1b[?25h\x1b[?1049l';
 
-/** What Ink writes before and after a frame (DEC mode 2026): the terminal shows the frame at once. */
-const BEGIN_SYNCHRONIZED_UPDATE = '\x1b[?2026h';
-const END_SYNCHRONIZED_UPDATE = '\x1b[?2026l';
-
 /** Blanks the visible screen and homes the cursor; the scrollback is not touched. */
 const CLEAR_VISIBLE_SCREEN = '\x1b[2J\x1b[H';
 
@@ -49,7 +46,7 @@ const CLEAR_VISIBLE_SCREEN = '\x1b[2J\x1b[H';
  * ("\x1b[2J\x1b[3J"). So Ink is not told of resizes (the App follows the real stdout and draws the new
  * frame itself), and it sees no row limit: our frames are rows - 1 lines by construction (layout.ts).
  */
-function stdoutForInk(stdout: NodeJS.WriteStream, frames: { last: string }): NodeJS.WriteStream {
+function stdoutForInk(stdout: NodeJS.WriteStream, frames: { last: string; writer: FrameWriter | null }): NodeJS.WriteStream {
   const ignoreResize = (event: string, listener: (...args: unknown[]) => void): NodeJS.WriteStream => {
     if (event !== 'resize') stdout.on(event, listener);
     return proxy;
@@ -57,7 +54,8 @@ function stdoutForInk(stdout: NodeJS.WriteStream, frames: { last: string }): Nod
   // Ink writes each frame whole (erase the last one, then every line): the last is kept to draw again
   // after a suspended reader is brought back with `fg`. Ink wraps a frame in three writes (begin
   // synchronized update, the frame, end it), one after the other in one call: they go out as one, so
-  // a keypress costs one write and the terminal gets the frame in one piece.
+  // a keypress costs one write and the terminal gets the frame in one piece. Of that frame only what
+  // changed is written (frame-update.ts): a line scrolled is one row written.
   let held: string | undefined;
   const writeFrame = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
     let text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
@@ -72,10 +70,11 @@ function stdoutForInk(stdout: NodeJS.WriteStream, frames: { last: string }): Nod
         held = text;
         return true;
       }
-      chunk = text;
     }
     if (text.includes('\n')) frames.last = text;
-    return (stdout.write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    const out = frames.writer ? frames.writer.write(text) : text;
+    if (out === '' && rest.length === 0) return true;
+    return (stdout.write as (...args: unknown[]) => boolean)(out, ...rest);
   };
   const proxy: NodeJS.WriteStream = new Proxy(stdout, {
     get(target, property) {
@@ -191,7 +190,9 @@ export async function runReader(options: ReaderOptions): Promise<void> {
   /** The terminal hung up (stdin ended, stdout failed): nothing may be written to it any more. */
   let terminalGone = false;
   let suspended = false;
-  const frames = { last: '' };
+  // NEWSDESK_FULL_REDRAW=1: every frame written whole, as Ink writes it (for a terminal that mishandles
+  // scroll regions, and the tests' reference for what a screen must be).
+  const frames = { last: '', writer: process.env.NEWSDESK_FULL_REDRAW === '1' ? null : new FrameWriter() };
   // What this reader last loaded or saved: a save writes only what changed since, merged with the disk.
   let base = readState;
 
@@ -213,6 +214,7 @@ export async function runReader(options: ReaderOptions): Promise<void> {
   // Ink no longer blanks a narrower terminal itself (see stdoutForInk): the next frame starts on a blank
   // screen. Only while the reader is on the alternate screen.
   const onResize = (): void => {
+    frames.writer?.forget();
     if (!restored && !suspended) writeTerminal(CLEAR_VISIBLE_SCREEN);
   };
 
@@ -289,6 +291,7 @@ export async function runReader(options: ReaderOptions): Promise<void> {
   const onSuspend = (): void => {
     if (restored || suspended) return;
     suspended = true;
+    frames.writer?.forget();
     savePosition();
     setRawMode(false);
     writeTerminal(restoreSequence);
@@ -298,6 +301,7 @@ export async function runReader(options: ReaderOptions): Promise<void> {
   const onContinue = (): void => {
     if (restored || !suspended) return;
     suspended = false;
+    frames.writer?.forget();
     setRawMode(true);
     writeTerminal(ENTER_ALTERNATE_SCREEN + (config.mouse ? MOUSE_ON : '') + HIDE_CURSOR + CLEAR_VISIBLE_SCREEN + frames.last);
   };
@@ -341,6 +345,15 @@ export async function runReader(options: ReaderOptions): Promise<void> {
           save={save}
           terminal={stdout}
           reload={options.reload}
+          drawAhead={
+            frames.writer
+              ? (rows) => {
+                  // Through stdout, as Ink writes: in order with its frames.
+                  const update = frames.writer?.draw(rows);
+                  if (update && !terminalGone) stdout.write(update);
+                }
+              : undefined
+          }
           onState={(state) => {
             latest = state;
           }}

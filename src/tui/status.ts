@@ -9,6 +9,15 @@ export function statusText(left: string, right: string, cols: number): string {
   return `${fitToWidth(left, room)}${rightPart === '' ? '' : ' '}${rightPart}`;
 }
 
+/**
+ * The status line as drawn: with colour, in inverse video (the SGR chalk writes for Ink's `inverse`,
+ * written here so the colour decision stays ours: NO_COLOR, --no-color and the mono theme).
+ */
+export function statusRow(left: string, right: string, cols: number, color: boolean): string {
+  const text = statusText(left, right, cols);
+  return color ? `\x1b[7m${text}\x1b[27m` : text;
+}
+
 /** Key hints, from most to least useful; as many as fit are shown. */
 export function hints(items: readonly string[], cols: number): string {
   let out = '';

@@ -1,3 +1,4 @@
+import { highlightRanges } from '../render/search.js';
 import { stripStyle } from '../render/text.js';
 import { Command } from './keymap.js';
 
@@ -239,4 +240,29 @@ export function firstMarkFrom(marks: readonly Mark[], line: number): number {
     else high = mid;
   }
   return low;
+}
+
+/** A line with the marks that fall on it. */
+function markLine(line: string, index: number, marks: readonly Mark[]): string {
+  const ranges: Mark[] = [];
+  for (let m = firstMarkFrom(marks, index); m < marks.length && marks[m].line === index; m++) ranges.push(marks[m]);
+  return ranges.length === 0 ? line : highlightRanges(line, ranges);
+}
+
+/**
+ * The `height` rows a viewport shows from `top`, each as drawn: with its marks, changed by `decorate`,
+ * a blank row below the end of the lines.
+ */
+export function visibleLines(lines: readonly string[], top: number, height: number, marks?: readonly Mark[], decorate?: (line: string, index: number) => string): string[] {
+  const rows: string[] = [];
+  for (let row = 0; row < height; row++) {
+    const index = top + row;
+    let shown = index < lines.length ? lines[index] : '';
+    if (index < lines.length) {
+      if (marks && marks.length > 0) shown = markLine(shown, index, marks);
+      if (decorate) shown = decorate(shown, index);
+    }
+    rows.push(shown);
+  }
+  return rows;
 }

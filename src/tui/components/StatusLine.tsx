@@ -1,5 +1,5 @@
 import { Text } from 'ink';
-import { statusText } from '../status.js';
+import { statusRow } from '../status.js';
 
 export interface StatusLineProps {
   left: string;
@@ -11,9 +11,5 @@ export interface StatusLineProps {
 
 /** One line at the bottom: what is going on at the left, where you are at the right. */
 export function StatusLine({ left, right = '', cols, color }: StatusLineProps) {
-  return (
-    <Text inverse={color} wrap="truncate-end">
-      {statusText(left, right, cols)}
-    </Text>
-  );
+  return <Text wrap="truncate-end">{statusRow(left, right, cols, color)}</Text>;
 }

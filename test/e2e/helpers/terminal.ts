@@ -172,6 +172,33 @@ export class TestTerminal {
     return runs;
   }
 
+  /**
+   * Every visible cell and the cursor: text (an empty cell told from a written blank, which a terminal
+   * reflows as content), bold, dim, italic, underline, inverse and colours. Two screens equal here look
+   * the same in any terminal.
+   */
+  cells(): string[] {
+    const { term } = this.session;
+    const buffer = term.buffer.active;
+    const cell = buffer.getNullCell();
+    const rows: string[] = [`cursor ${buffer.cursorX},${buffer.cursorY}`];
+    for (let y = 0; y < term.rows; y++) {
+      const line = buffer.getLine(buffer.viewportY + y);
+      let row = '';
+      for (let x = 0; x < term.cols; x++) {
+        line?.getCell(x, cell);
+        row += `${cell.getChars() || '∅'}${cell.isBold()}${cell.isDim()}${cell.isItalic()}${cell.isUnderline()}${cell.isInverse()}${cell.getFgColor()}/${cell.getBgColor()}|`;
+      }
+      rows.push(row);
+    }
+    return rows;
+  }
+
+  /** Waits until output has come after `since` (performance.now()) and then nothing for `quietMs`; false when none came. */
+  async settle(since: number, quietMs = 150, noOutputMs = 3000): Promise<boolean> {
+    return (await this.session.waitSettle(since, { quietMs, noOutputMs })) !== null;
+  }
+
   /** Index of the last row with any text on it (frames never reach the last row). */
   lastUsedRow(): number {
     const rows = this.lines();
