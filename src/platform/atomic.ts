@@ -5,7 +5,7 @@ import { basename, dirname, join } from 'node:path';
  * Writes a file so that a reader (or a crash, or SIGKILL) only ever sees the old contents or the new:
  * the data goes to a temporary file in the same folder, is flushed to disk, then renamed over the target.
  */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array, options: { durable?: boolean } = {}): void {
+export function writeFileAtomicSync(path: string, data: string | Uint8Array | readonly Uint8Array[], options: { durable?: boolean } = {}): void {
   // Durable (flushed to disk) unless the caller can afford to lose the file, like a cache, and not the wait.
   const durable = options.durable ?? true;
   const directory = dirname(path);
@@ -15,7 +15,8 @@ export function writeFileAtomicSync(path: string, data: string | Uint8Array, opt
   try {
     fd = openSync(temporary, 'w', 0o600);
     // writeFileSync on a descriptor writes it all; one writeSync may write only part of a large buffer.
-    writeFileSync(fd, data);
+    // Parts are written one after another: a 90 MB body is not copied to put a header before it.
+    for (const part of typeof data === 'string' || data instanceof Uint8Array ? [data] : data) writeFileSync(fd, part);
     if (durable) fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -88,7 +88,7 @@ export function storeComparisonOutput(
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const noteBytes = Buffer.from(notes);
     const body = typeof output === 'string' ? Buffer.from(output) : output;
-    writeFileAtomicSync(outputPath(dir, key), Buffer.concat([outputHeader(key, noteBytes.length), noteBytes, body]), { durable: false });
+    writeFileAtomicSync(outputPath(dir, key), [outputHeader(key, noteBytes.length), noteBytes, body], { durable: false });
     pruneComparisons(dir);
     removeDeadTemporaries(dir);
   } catch {
