@@ -46,7 +46,8 @@ if (process.argv.includes('--clean')) rmSync(join(root, 'dist'), { recursive: tr
 
 const result = await build({
   entryPoints: [
-    { in: join(root, 'src', 'cli.ts'), out: 'cli' },
+    // main.ts starts the reader without commander when that is all the command line asks; else cli.ts.
+    { in: join(root, 'src', 'main.ts'), out: 'cli' },
     // The parse pool, as the script its worker thread runs to parse a large cold library in parallel.
     { in: join(root, 'src', 'library', 'parse-pool.ts'), out: 'parse-worker' },
     // The script compareInParallel's worker threads run: a comparison of thousands of articles on every core.

@@ -1,26 +1,21 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { statSync } from 'node:fs';
 import { DEFAULT_TOPIC } from './analysis/default-topic.js';
 import { registerFeedCommands } from './feeds/commands.js';
-import { storedItemsDirectory } from './feeds/paths.js';
-import { bundledArticlesDir } from './library/bundled.js';
 import { cachedRun, comparisonOutputFromCache, storeComparisonOutput } from './print/output-cache.js';
 import { closestIds, editDistance, findArticle, idsStartingWith } from './library/find.js';
-import { keepYoungGenerationSmall } from './platform/young-generation.js';
-import { DirectoryError, loadArticleHeads, loadArticles, loadArticlesFromCache } from './library/load.js';
+import { DirectoryError, loadArticles } from './library/load.js';
 import { sanitizeLine } from './library/sanitize.js';
 import { libraryStamp, type LibraryStamp } from './library/stamp.js';
 import type { Article, LoadResult } from './library/types.js';
 import { formatListText, listToJson } from './print/list.js';
 import { articleToJson } from './print/read.js';
 import { terminalSafe } from './print/terminal-safe.js';
+import { libraryDirs, problemText, reportFailure, reportProblems, runReaderCommand, UsageError, USAGE_ERROR } from './reader-command.js';
 import { shouldUseAscii, shouldUseColor } from './render/color.js';
 
 declare const __NEWSDESK_VERSION__: string | undefined;
 const VERSION = typeof __NEWSDESK_VERSION__ === 'string' ? __NEWSDESK_VERSION__ : '0.0.0-dev';
 
-/** Usage errors (unknown id, bad option value, missing folder) exit with this code. */
-const USAGE_ERROR = 2;
 const MIN_WIDTH = 20;
 const MAX_WIDTH = 1000;
 const DEFAULT_PRINT_WIDTH = 80;
@@ -32,9 +27,6 @@ interface GlobalOptions {
   width?: number;
   json?: boolean;
 }
-
-/** A failure the user caused and can fix: one line on stderr, then exit 2. */
-class UsageError extends Error {}
 
 function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
@@ -71,31 +63,6 @@ function writeJson(value: unknown): void {
   write(jsonText(value));
 }
 
-/** More problems than this are counted, not listed: a folder of 50,000 empty files is one message. */
-const MAX_PROBLEMS_LISTED = 20;
-
-/** What reportProblems writes on stderr. */
-function problemText(problems: LoadResult['problems']): string {
-  let text = '';
-  for (const problem of problems.slice(0, MAX_PROBLEMS_LISTED)) {
-    // Sanitised again: a reason read back from the cache's index is not trusted.
-    text += `newsdesk: ${sanitizeLine(problem.path)}: ${sanitizeLine(problem.reason)}\n`;
-  }
-  const more = problems.length - MAX_PROBLEMS_LISTED;
-  if (more > 0) text += `newsdesk: ... and ${more.toLocaleString('en-US')} more files that could not be read\n`;
-  return text;
-}
-
-function reportProblems(problems: LoadResult['problems']): void {
-  const text = problemText(problems);
-  if (text) process.stderr.write(text);
-}
-
-function libraryDirs(options: GlobalOptions): string[] {
-  // With feeds, the default library is the stored items and the bundled articles together.
-  return options.dir?.length ? options.dir : [storedItemsDirectory(), bundledArticlesDir()].filter((dir) => dir !== undefined);
-}
-
 /** Loads the library; problems are the caller's to report. */
 function loadQuietly(options: GlobalOptions): LoadResult {
   try {
@@ -110,14 +77,6 @@ function load(options: GlobalOptions): LoadResult {
   const result = loadQuietly(options);
   reportProblems(result.problems);
   return result;
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function printOptions(options: GlobalOptions): { color: boolean; width: number; ascii: boolean } {
@@ -319,55 +278,10 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
   write(bytes, !options.json && print.color);
 }
 
-/** The reader's `r`: the feeds refreshed (only for the default library), then the library read again. */
-async function refreshAndLoad(options: GlobalOptions, report: (text: string) => void): Promise<LoadResult> {
-  let failed: LoadResult['problems'] = [];
-  if (!options.dir?.length) {
-    const feeds = await import('./feeds/run.js');
-    if (feeds.hasSubscriptions()) {
-      report('Refreshing feeds…');
-      failed = await feeds.refreshForReader(report);
-    }
-  }
-  const result = loadQuietly(options);
-  return { ...result, problems: [...result.problems, ...failed] };
-}
-
 async function runDefault(options: GlobalOptions): Promise<void> {
   // The reader is not for scripts: --json asks for the list's machine-readable twin, wherever it goes.
   if (options.json || !process.stdin.isTTY || !process.stdout.isTTY) return runList(options);
-  const dirs = libraryDirs(options);
-  // The cache's view of the library draws the first frame, or without a cache each file's front matter
-  // (a large library); only for folders that are there (a missing one is a usage error, found by the
-  // full load before anything is drawn).
-  const present = dirs.every(isFolder);
-  let loaded: LoadResult | undefined;
-  const { startReader } = await import('./tui/start.js');
-  try {
-    const print = printOptions(options);
-    await startReader({
-      cached: () => (present ? (loadArticlesFromCache(dirs) ?? loadArticleHeads(dirs)) : undefined),
-      dirs: present ? dirs : undefined,
-      load: () => {
-        // After the first frame: the library and the filter's index stay in memory for the session.
-        keepYoungGenerationSmall();
-        return (loaded = loadQuietly(options));
-      },
-      color: print.color,
-      ascii: print.ascii,
-      // --width narrows the reader's measure; without it the terminal's width (at most 100) is used.
-      measure: options.width,
-      // `r` in the reader: the feeds refreshed, then the same folders read again (problems are shown in
-      // the reader, not printed).
-      reload: (report) => refreshAndLoad(options, report),
-    });
-  } finally {
-    // After the reader has left the alternate screen, where they would have been drawn over.
-    if (loaded) reportProblems(loaded.problems);
-  }
-  // Everything is saved and written (to a terminal: synchronously). Ending now spares the person the
-  // wait for the heap to be torn down: quitting is over the moment the shell is back.
-  process.exit(0);
+  await runReaderCommand(options);
 }
 
 function buildProgram(): Command {
@@ -449,12 +363,7 @@ export async function main(argv: string[]): Promise<number> {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.exitCode === 0) return 0;
       return USAGE_ERROR;
     }
-    if (error instanceof UsageError) {
-      process.stderr.write(`newsdesk: ${error.message}\n`);
-      return USAGE_ERROR;
-    }
-    process.stderr.write(`newsdesk: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    return 1;
+    return reportFailure(error);
   }
 }
 

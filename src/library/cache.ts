@@ -12,8 +12,8 @@
  * Files are written to a temporary name and renamed, so a reader sees the old cache or the new one.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { removeDeadTemporaries, writeFileAtomicSync } from '../platform/atomic.js';
 import { cacheDirectory } from '../platform/paths.js';
 import { sanitizeLine, sanitizeText } from './sanitize.js';
@@ -455,4 +455,30 @@ export class LibraryCache {
       }
     }
   }
+}
+
+/** Where the library is cached: the folder asked for, else the default unless caching is off (false). */
+export function chooseCacheDir(options: { cacheDir?: string | false }): string | false {
+  if (options.cacheDir !== undefined) return options.cacheDir;
+  return process.env.NEWSDESK_NO_CACHE === '1' || !CACHE_BY_DEFAULT ? false : cacheDirectory();
+}
+
+/**
+ * What says the cached library of these folders is unchanged, without reading it: each folder's index
+ * file's size, mtime and inode (an index is only ever replaced whole). Undefined when caching is off or
+ * a folder has no index. A frame drawn from this library can be drawn again while these stay the same.
+ */
+export function cacheIndexStamps(dirs: string[], options: { cacheDir?: string | false } = {}): string[] | undefined {
+  const cacheDir = chooseCacheDir(options);
+  if (cacheDir === false) return undefined;
+  const stamps: string[] = [];
+  for (const root of new Set(dirs.map((dir) => resolve(dir)))) {
+    try {
+      const stat = statSync(libraryIndexPath(root, cacheDir));
+      stamps.push(`${root}\0${stat.size}:${stat.mtimeMs}:${stat.ino}`);
+    } catch {
+      return undefined;
+    }
+  }
+  return stamps;
 }

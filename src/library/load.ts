@@ -1,7 +1,6 @@
 import { statSync } from 'node:fs';
 import { basename, extname, relative, resolve, sep } from 'node:path';
-import { cacheDirectory } from '../platform/paths.js';
-import { CACHE_BY_DEFAULT, LibraryCache, libraryIndexPath, type FileKey } from './cache.js';
+import { cacheIndexStamps, chooseCacheDir, LibraryCache, type FileKey } from './cache.js';
 import { parseFiles } from './parse-pool.js';
 import { assignIds, type IdSource } from './ids.js';
 import { describeError, loadArticleFile, loadArticleHead, pathText, type FileHead, type FoundPath, type ParsedFile } from './read-file.js';
@@ -10,6 +9,8 @@ import type { Article, ArticleText, LoadResult } from './types.js';
 import { DirectoryError, walk, type Walk } from './walk.js';
 
 export { DirectoryError };
+// What a saved first frame is checked against (tui/frame-snapshot.ts imports it from cache.ts, off the loader).
+export { cacheIndexStamps };
 // Loading one file is part of what this module offers (tests, the feeds).
 export { loadArticleFile };
 
@@ -30,11 +31,6 @@ export interface LoadOptions {
    * NEWSDESK_NO_CACHE=1 in the environment turns the default off.
    */
   cacheDir?: string | false;
-}
-
-function chooseCacheDir(options: LoadOptions): string | false {
-  if (options.cacheDir !== undefined) return options.cacheDir;
-  return process.env.NEWSDESK_NO_CACHE === '1' || !CACHE_BY_DEFAULT ? false : cacheDirectory();
 }
 
 /** What the cache checks a file by, or undefined when it can't be stat'ed (the read reports why). */
@@ -91,26 +87,6 @@ export function loadArticlesFromCache(dirs: string[], options: LoadOptions = {})
   giveIds(articles, sources);
   articles.sort(newestFirst);
   return { articles, problems };
-}
-
-/**
- * What says the cached library of these folders is unchanged, without reading it: each folder's index
- * file's size, mtime and inode (an index is only ever replaced whole). Undefined when caching is off or
- * a folder has no index. A frame drawn from this library can be drawn again while these stay the same.
- */
-export function cacheIndexStamps(dirs: string[], options: LoadOptions = {}): string[] | undefined {
-  const cacheDir = chooseCacheDir(options);
-  if (cacheDir === false) return undefined;
-  const stamps: string[] = [];
-  for (const root of new Set(dirs.map((dir) => resolve(dir)))) {
-    try {
-      const stat = statSync(libraryIndexPath(root, cacheDir));
-      stamps.push(`${root}\0${stat.size}:${stat.mtimeMs}:${stat.ino}`);
-    } catch {
-      return undefined;
-    }
-  }
-  return stamps;
 }
 
 /** Every article file below the folders, each with the folder (absolute) it was found in; DirectoryError for a bad folder. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cacheIndexStamps } from '../library/load.js';
+import { cacheIndexStamps } from '../library/cache.js';
 import { HAS_CONTROL_OR_BIDI } from '../library/controls.js';
 import { writeFileAtomicSync } from '../platform/atomic.js';
 import { configFilePath } from '../platform/config-file.js';

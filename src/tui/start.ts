@@ -12,11 +12,15 @@ const RESTORE_TERMINAL = '\x1b[?25h\x1b[?1049l';
 
 export interface StartOptions {
   /** The library as the cache last saw it, without a look at any file: drawn first when there is one. */
-  cached?: () => LoadResult | undefined;
+  cached?: () => LoadResult | undefined | Promise<LoadResult | undefined>;
   /** The folders loaded, when all are there: the list's frame is kept for the next start (frame-snapshot.ts). */
   dirs?: string[];
-  /** Loads the library (checking every file); its result is what the reader shows. */
-  load: () => LoadResult;
+  /**
+   * Loads the library (checking every file); its result is what the reader shows. It may import the
+   * library code first: a frame saved last time is drawn before (the loader and its YAML parser are
+   * not on the way to it).
+   */
+  load: () => LoadResult | Promise<LoadResult>;
   color: boolean;
   ascii?: boolean;
   measure?: number;
@@ -85,12 +89,12 @@ export async function startReader(options: StartOptions): Promise<void> {
     let library: LoadResult;
     if (snapshot?.frame) {
       drawn = writeFirstFrame(snapshot.frame, size, color, process.stdin);
-      library = options.load();
+      library = await options.load();
     } else {
-      const cached = options.cached?.();
-      const first = cached ?? options.load();
+      const cached = await options.cached?.();
+      const first = cached ?? (await options.load());
       drawn = drawFirstFrame({ load: first, readState: readState.state, notices, color, bindings, size, stdin: process.stdin });
-      library = cached ? options.load() : first;
+      library = cached ? await options.load() : first;
     }
     snapshot?.loaded();
     const { runReader } = await import('./run.js');
