@@ -42,6 +42,18 @@ function threads(pid: number): number | null {
   return match ? Number(match[1]) : null;
 }
 
+let lastCount: number | null = null;
+let lastCountAt = 0;
+/** Whether the thread count has stayed the same for half a second (a worker ending takes a while). */
+function threadsSettled(pid: number): boolean {
+  const count = threads(pid);
+  if (count !== lastCount) {
+    lastCount = count;
+    lastCountAt = Date.now();
+  }
+  return Date.now() - lastCountAt >= 500;
+}
+
 async function until(check: () => boolean, timeout = 10_000): Promise<boolean> {
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
@@ -70,7 +82,13 @@ describe('analysis in the reader runs off the UI thread', () => {
     const t = openTerminal({ args: ['--dir', library], cols: 80, rows: 24, stateHome });
     term = t;
     await t.waitForText(/articles/, 60_000);
+    // The list is drawn before the library has loaded (a cold one is parsed on a worker thread, which ends
+    // after it): the threads are counted once the reader answers a key and the parse worker has gone.
+    t.press('j');
+    await t.waitForText(`2/${ARTICLES}`, 60_000);
+    await until(() => threadsSettled(t.pid));
     const before = threads(t.pid);
+    t.press('k');
     t.press('c');
     await t.waitForText(WAITING, 20_000);
     // The progress line counts and the seconds go up: frames keep coming while the worker works.
