@@ -17,6 +17,9 @@ import { TooSmall } from './views/TooSmall.js';
 import { DetailsView } from './views/DetailsView.js';
 import { TopicsView } from './views/TopicsView.js';
 
+/** How long React waits to draw a frame that was drawn ahead (article-frame.ts). */
+const RENDER_AFTER_DRAW_MS = 2;
+
 /** How often the screen waiting for an analysis says how far it got. */
 const PROGRESS_TICK_MS = 250;
 
@@ -76,12 +79,31 @@ export function App({ initial, openUrl, save, onState, terminal, reload, drawAhe
   const saved = useRef(initial.readState);
   const saveFailed = useRef(false);
 
+  // A scroll drawn ahead is on the screen already: React and Ink draw it (to find nothing to add) a
+  // moment later, so the terminal gets the processor first to show it.
+  const deferred = useRef<ReturnType<typeof setTimeout> | null>(null);
   useInput((input, key) => {
     const previous = latest.current;
-    dispatch({ type: 'key', input, key });
-    const rows = drawAhead ? scrollAhead(previous, latest.current) : null;
-    if (rows) drawAhead?.(rows);
+    const next = reduceAndRead(previous, { type: 'key', input, key });
+    if (next === previous) return;
+    latest.current = next;
+    const rows = drawAhead ? scrollAhead(previous, next) : null;
+    if (!rows) {
+      setState(next);
+      return;
+    }
+    drawAhead?.(rows);
+    deferred.current ??= setTimeout(() => {
+      deferred.current = null;
+      setState(latest.current);
+    }, RENDER_AFTER_DRAW_MS);
   });
+  useEffect(
+    () => () => {
+      if (deferred.current) clearTimeout(deferred.current);
+    },
+    [],
+  );
 
   useEffect(() => {
     const onResize = () => {
