@@ -81,7 +81,7 @@ async function scrollToEnd(t: TestTerminal): Promise<void> {
   t.press(' ', ' ', KEYS.pageDown, 'd', 'j', 'j', 'G');
   for (let attempt = 1; ; attempt++) {
     try {
-      await t.waitForText(/100%|Bot|End/, attempt === 1 ? 1_000 : 500);
+      await t.waitForText(/100%|Bot|End/, attempt === 1 ? 2_000 : 1_000);
       return;
     } catch (error) {
       if (attempt === 10) throw error;
