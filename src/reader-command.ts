@@ -119,18 +119,23 @@ export async function runReaderCommand(options: ReaderCommandOptions): Promise<v
   // full load before anything is drawn).
   const present = dirs.every(isFolder);
   let loaded: LoadResult | undefined;
+  let drawnFrom: LoadResult | undefined;
   const { startReader } = await import('./tui/start.js');
   try {
     await startReader({
       cached: present
         ? async () => {
             const { loadArticleHeads, loadArticlesFromCache } = await import('./library/load.js');
-            return loadArticlesFromCache(dirs) ?? loadArticleHeads(dirs);
+            return (drawnFrom = loadArticlesFromCache(dirs) ?? loadArticleHeads(dirs));
           }
         : undefined,
       dirs: present ? dirs : undefined,
       load: async () => {
-        // After the first frame: the library and the filter's index stay in memory for the session.
+        // After the first frame (when there was a cached one): the library it was drawn from is let go
+        // before the library is loaded again (10,000 articles are 10 MB or more); the reader shows only
+        // what this load returns. From here the library and the filter's index stay for the session.
+        if (drawnFrom) drawnFrom.articles.length = 0;
+        drawnFrom = undefined;
         keepYoungGenerationSmall();
         return (loaded = await loadLibrary(options));
       },

@@ -7,12 +7,13 @@
  * growth factor is read each time the young generation would grow, so setting it to 1 at run time
  * stops the growth from then on.
  *
- * Only on the V8 versions it was tried on (Node 20 and 22's V8 11 and 12): V8 writes an unknown flag's
- * complaint to stdout, which is the reader's screen. `node:v8` is loaded here, not at start (5 ms).
+ * Only on V8 11 (Node 20), where it was tried: V8 writes an unknown flag's complaint to stdout, which
+ * is the reader's screen, and a later V8's flag definitions raise the factor to at least 2 (a minimum value),
+ * so there it would do nothing. `node:v8` is loaded here, not at start (5 ms).
  */
 export function keepYoungGenerationSmall(): void {
   const major = Number(process.versions.v8.split('.')[0]);
-  if (major !== 11 && major !== 12) return;
+  if (major !== 11) return;
   try {
     process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
   } catch {
