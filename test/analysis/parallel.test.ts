@@ -29,7 +29,7 @@ describe('compareInParallel', () => {
     const stories = clusterStories(articles.map((a) => ({ ...toAnalysisInput(a), source: a.source })));
     const storyOf = storyOfArticle(stories);
     const expected = comparisonToJson(compareArticles(articles.map(toAnalysisInput), 'ceasefire', { storyOf: (id) => storyOf.get(id) ?? id }));
-    const { status, stdout, stderr } = runCli(['--dir', dir, 'compare', 'ceasefire', '--json'], { NEWSDESK_NO_CACHE: '1' });
+    const { status, stdout, stderr } = runCli(['--dir', dir, 'compare', 'ceasefire', '--json'], { NEWSDESK_NO_CACHE: '1' }, 150_000);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const { stories: printedStories, ...printed } = JSON.parse(stdout);
@@ -38,5 +38,5 @@ describe('compareInParallel', () => {
     expect(printedStories).toEqual(stories.map((s) => ({ id: s.id, title: s.title, articles: s.articles.map((a) => a.id), outlets: s.outlets })));
     expect((expected as { statements: unknown[] }).statements.length).toBeGreaterThan(100);
     // Generating, clustering and comparing 300 articles twice over takes tens of seconds on a busy machine.
-  }, 120_000);
+  }, 240_000);
 });

@@ -19,7 +19,8 @@ export interface CliResult {
  * Runs the built CLI with stdin and stdout as pipes (never a terminal). Colour variables from the
  * caller's environment are removed unless the test sets them.
  */
-export function runCli(args: string[], env: Record<string, string | undefined> = {}): CliResult {
+/** `timeoutMs`: how long the program may run before it is killed (a status of null). */
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 60_000): CliResult {
   const childEnv: Record<string, string | undefined> = {
     ...process.env,
     NO_COLOR: undefined,
@@ -36,7 +37,7 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
     env: Object.fromEntries(Object.entries(childEnv).filter(([, value]) => value !== undefined)) as NodeJS.ProcessEnv,
     encoding: 'utf8',
     input: '',
-    timeout: 60_000,
+    timeout: timeoutMs,
     // A comparison of a few hundred articles is megabytes of JSON (the default limit is 1 MB).
     maxBuffer: 64 * 1024 * 1024,
   });
