@@ -256,6 +256,32 @@ async function benchScroll() {
   }
 }
 
+/** Waits until the process (every thread of it) has used no CPU for `quietMs`, as the kernel counts it. */
+async function waitForIdleProcess(pid, { quietMs = 300, timeoutMs = 60_000 } = {}) {
+  const cpuTicks = () => {
+    try {
+      // Fields after the command name's closing parenthesis: utime and stime are the 12th and 13th.
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  };
+  const until = performance.now() + timeoutMs;
+  let last = cpuTicks();
+  let quietSince = performance.now();
+  while (last !== null && performance.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const now = cpuTicks();
+    if (now !== last) {
+      last = now;
+      quietSince = performance.now();
+    } else if (performance.now() - quietSince >= quietMs) {
+      return;
+    }
+  }
+}
+
 async function typeQuery(session, query) {
   const samples = [];
   await measureKey(session, '/', { noOutputMs: 500 });
@@ -322,8 +348,11 @@ async function benchLibrary(shared) {
       cacheHome,
       afterDrawn: measureFilter
         ? async (session) => {
-            // Settle first: filtering is measured on an idle reader, not one still drawing.
+            // Settle first: filtering is measured on an idle reader, not one still drawing or still loading.
+            // A quiet screen is not enough: Ink's first frame is the one already drawn, so it writes
+            // nothing, while the library is still being checked against the files and indexed.
             await session.waitSettle(performance.now(), { quietMs: 200, noOutputMs: 200 });
+            await waitForIdleProcess(session.pid);
             const samples = [];
             for (const query of ['ceasefire', 'dunmore talks', 'xqzv']) samples.push(...(await typeQuery(session, query)));
             return { filter: samples };
