@@ -1,4 +1,5 @@
 import type { Key } from 'ink';
+import { isControlCodePoint } from '../library/controls.js';
 
 /**
  * The one key map. Every key the reader answers to is a row here: the app looks keys up in it, and the
@@ -245,10 +246,12 @@ export function splitKeys(input: string, key: KeyPress): { input: string; key: K
 
 export type KeyResult = { command: Command; input: string } | { text: string } | null;
 
-/** Printable text typed at a prompt (a paste arrives as one string); controls never become text. */
+/** Printable text typed at a prompt (a paste arrives as one string); controls and bidi marks (library/controls.ts) never become text. */
 function typedText(input: string, key: KeyPress): string {
   if (key.ctrl || key.meta || key.escape || key.return || key.tab) return '';
-  return input.replace(/[\x00-\x1f\x7f-\x9f]/g, '');
+  let text = '';
+  for (const char of input) if (!isControlCodePoint(char.codePointAt(0)!)) text += char;
+  return text;
 }
 
 /** What a key press means where it was pressed: a command, text typed at a prompt, or nothing. */

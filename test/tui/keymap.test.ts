@@ -27,6 +27,8 @@ describe('key map', () => {
     expect(resolveKey('prompt', 'q', NO_KEY)).toEqual({ text: 'q' });
     expect(resolveKey('prompt', '', { ...NO_KEY, return: true })).toMatchObject({ command: Command.Accept });
     expect(resolveKey('prompt', '\x1b[31m', NO_KEY)).toEqual({ text: '[31m' });
+    // A pasted bidi override would make the filter read backwards on screen: controls and bidi marks never become text.
+    expect(resolveKey('prompt', 'cease\u202efire\u0085', NO_KEY)).toEqual({ text: 'ceasefire' });
   });
 
   it('draws the help screen from the same table, every binding on it', () => {
