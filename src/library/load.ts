@@ -3,10 +3,10 @@ import { basename, extname, relative, resolve, sep } from 'node:path';
 import { cacheIndexStamps, chooseCacheDir, LibraryCache, type FileKey } from './cache.js';
 import { parseFiles } from './parse-pool.js';
 import { assignIds, type IdSource } from './ids.js';
-import { describeError, loadArticleFile, loadArticleHead, pathText, type FileHead, type FoundPath, type ParsedFile } from './read-file.js';
+import { loadArticleFile, loadArticleHead, pathText, type FileHead, type FoundPath, type ParsedFile } from './read-file.js';
 import { sanitizeLine } from './sanitize.js';
 import type { Article, ArticleText, LoadResult } from './types.js';
-import { DirectoryError, walk, type Walk } from './walk.js';
+import { DirectoryError, findArticleFiles } from './walk.js';
 
 export { DirectoryError };
 // What a saved first frame is checked against (tui/frame-snapshot.ts imports it from cache.ts, off the loader).
@@ -89,29 +89,6 @@ export function loadArticlesFromCache(dirs: string[], options: LoadOptions = {})
   return { articles, problems };
 }
 
-/** Every article file below the folders, each with the folder (absolute) it was found in; DirectoryError for a bad folder. */
-function findArticleFiles(dirs: string[]): { state: Walk; roots: Map<FoundPath, string>; folders: Set<string> } {
-  const state: Walk = { files: [], problems: [], visited: new Set(), truncated: false };
-  const roots = new Map<FoundPath, string>();
-  const folders = new Set<string>();
-  for (const dir of dirs) {
-    // resolve('') is the current folder: an empty --dir is a mistake, not a request to scan here.
-    if (dir.trim() === '') throw new DirectoryError(JSON.stringify(dir), 'an empty folder name; give the path of a folder');
-    const root = resolve(dir);
-    let stat;
-    try {
-      stat = statSync(root);
-    } catch (error) {
-      throw new DirectoryError(dir, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : describeError(error));
-    }
-    if (!stat.isDirectory()) throw new DirectoryError(dir, 'not a folder');
-    const before = state.files.length;
-    walk(root, 0, state, dir);
-    for (const file of state.files.slice(before)) roots.set(file, root);
-    folders.add(root);
-  }
-  return { state, roots, folders };
-}
 
 /** Below this many files a cold load is quick enough to draw from: no first look at the front matter alone. */
 const HEADS_MIN_FILES = 300;

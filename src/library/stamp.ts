@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathText } from './read-file.js';
-import { walk, type Walk } from './walk.js';
+import { findArticleFiles, type Walk } from './walk.js';
 
 /**
  * What a library's folders hold, by file system stamps only: every article file loadArticles would
@@ -31,16 +31,9 @@ export interface LibraryStamp {
  * unreadable (loadArticles then says which and why).
  */
 export function libraryStamp(dirs: readonly string[]): LibraryStamp | undefined {
-  const state: Walk = { files: [], problems: [], visited: new Set(), truncated: false };
-  const roots: string[] = [];
+  let state: Walk;
   try {
-    for (const dir of dirs) {
-      if (dir.trim() === '') return undefined;
-      const root = resolve(dir);
-      if (!statSync(root).isDirectory()) return undefined;
-      roots.push(root);
-      walk(root, 0, state, dir);
-    }
+    ({ state } = findArticleFiles(dirs));
   } catch {
     return undefined;
   }
@@ -54,6 +47,6 @@ export function libraryStamp(dirs: readonly string[]): LibraryStamp | undefined 
       return { path, size: -1, mtimeMs: -1 };
     }
   });
-  const scope = [...roots, ...state.problems.map((problem) => `${problem.path}\0${problem.reason}`)].join('\n');
+  const scope = [...dirs.map((dir) => resolve(dir)), ...state.problems.map((problem) => `${problem.path}\0${problem.reason}`)].join('\n');
   return { files, scope };
 }

@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { extname, join } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { describeFileType } from '../platform/regular-file.js';
 import { ARTICLE_EXTENSIONS, MAX_DIRECTORY_DEPTH, MAX_FILES_SCANNED } from './limits.js';
 import { describeError, pathText, type FoundPath } from './read-file.js';
@@ -119,4 +119,28 @@ export function walk(dir: FoundPath, depth: number, state: Walk, asked?: string)
       state.files.push(path);
     }
   }
+}
+
+/** Every article file below the folders, each with the folder (absolute) it was found in; DirectoryError for a bad folder. */
+export function findArticleFiles(dirs: readonly string[]): { state: Walk; roots: Map<FoundPath, string>; folders: Set<string> } {
+  const state: Walk = { files: [], problems: [], visited: new Set(), truncated: false };
+  const roots = new Map<FoundPath, string>();
+  const folders = new Set<string>();
+  for (const dir of dirs) {
+    // resolve('') is the current folder: an empty --dir is a mistake, not a request to scan here.
+    if (dir.trim() === '') throw new DirectoryError(JSON.stringify(dir), 'an empty folder name; give the path of a folder');
+    const root = resolve(dir);
+    let stat;
+    try {
+      stat = statSync(root);
+    } catch (error) {
+      throw new DirectoryError(dir, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : describeError(error));
+    }
+    if (!stat.isDirectory()) throw new DirectoryError(dir, 'not a folder');
+    const before = state.files.length;
+    walk(root, 0, state, dir);
+    for (const file of state.files.slice(before)) roots.set(file, root);
+    folders.add(root);
+  }
+  return { state, roots, folders };
 }
