@@ -9,6 +9,7 @@ import { cacheDirectory, stateFilePath } from '../platform/paths.js';
 import { displayWidth } from '../render/text.js';
 import { pagedHeight, type Size } from './layout.js';
 import type { ListFrame } from './list-frame.js';
+import { INVERSE_OFF, INVERSE_ON } from './status.js';
 
 /**
  * The list's first frame as the reader last left it, kept under $XDG_CACHE_HOME/newsdesk: a warm start
@@ -24,8 +25,6 @@ declare const __NEWSDESK_LIST_BUILD__: string | undefined;
 /** The build's fingerprint of the code that lays out the list (scripts/build.mjs); unbundled runs keep none. */
 const LIST_BUILD = typeof __NEWSDESK_LIST_BUILD__ === 'string' ? __NEWSDESK_LIST_BUILD__ : undefined;
 const SNAPSHOT_VERSION = 1;
-const INVERSE_ON = '\x1b[7m';
-const INVERSE_OFF = '\x1b[27m';
 
 interface SnapshotFile {
   key: string;

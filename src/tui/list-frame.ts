@@ -6,7 +6,7 @@ import { BINDINGS, Command, hintTexts, type Binding } from './keymap.js';
 import { pagedHeight, type Size } from './layout.js';
 import { listRow, sourceColumnWidth, storyMarksFor } from './list-rows.js';
 import { isRead } from './read-key.js';
-import { hints, statusText } from './status.js';
+import { hints, inverseVideo, statusText } from './status.js';
 
 /**
  * What the list screen shows, as lines: drawn by ListView under Ink, and written straight to the
@@ -14,8 +14,6 @@ import { hints, statusText } from './status.js';
  * two frames cannot differ. No React here: the first frame must not load it.
  */
 
-const INVERSE_ON = '\x1b[7m';
-const INVERSE_OFF = '\x1b[27m';
 const BOLD_ON = '\x1b[1m';
 const BOLD_OFF = '\x1b[22m';
 
@@ -120,7 +118,7 @@ export function listFrame(input: ListFrameInput): ListFrame {
     const selected = i === cursor;
     const storyMark = marks?.get(article.id);
     const row = listRow(article, { selected, read: isRead(input.readState, article), cols: size.cols, screenReader, sourceWidth, ...(storyMark ? { storyMark } : {}) });
-    rows.push(selected && !screenReader ? `${INVERSE_ON}${row}${INVERSE_OFF}` : row);
+    rows.push(selected && !screenReader ? inverseVideo(row) : row);
   }
   const left = status(input);
   return {
@@ -147,6 +145,6 @@ export function listFrameText(frame: ListFrame, size: Size, color: boolean): str
   lines.forEach((line, row) => {
     if (row > 0 && line !== '') text += `\x1b[${row + 1};1H${line}`;
   });
-  const status = color ? `${INVERSE_ON}${frame.status}${INVERSE_OFF}` : frame.status;
+  const status = color ? inverseVideo(frame.status) : frame.status;
   return `${text}\x1b[${height + 2};1H${status}${FIRST_FRAME_END}`;
 }

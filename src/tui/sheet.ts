@@ -1,11 +1,10 @@
 import { CURSOR_MARKER, GUTTER, type Sheet } from '../render/sheet.js';
 import { stripStyle } from '../render/text.js';
+import { inverseVideo } from './status.js';
 import { itemsContent, type Content } from './viewport.js';
 
 /** A sheet (render/sheet.ts) in the reader: the viewport's content, and its cursor drawn. */
 
-const INVERSE_ON = '\x1b[7m';
-const INVERSE_OFF = '\x1b[27m';
 
 /** A sheet as the viewport's content: its lines, and its items the cursor stops on. */
 export function sheetContent(sheet: Sheet): Content {
@@ -27,6 +26,6 @@ export function decorateSheetLine(sheet: Sheet, cursor: number, color: boolean):
   return (line, index) => {
     if (!anchor || index < anchor.line || index >= anchor.end) return line;
     const marked = index === anchor.line && line.startsWith(GUTTER) ? CURSOR_MARKER + line.slice(GUTTER.length) : line;
-    return color && stripStyle(marked).trim() !== '' ? `${INVERSE_ON}${marked}${INVERSE_OFF}` : marked;
+    return color && stripStyle(marked).trim() !== '' ? inverseVideo(marked) : marked;
   };
 }

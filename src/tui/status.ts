@@ -9,13 +9,19 @@ export function statusText(left: string, right: string, cols: number): string {
   return `${fitToWidth(left, room)}${rightPart === '' ? '' : ' '}${rightPart}`;
 }
 
-/**
- * The status line as drawn: with colour, in inverse video (the SGR chalk writes for Ink's `inverse`,
- * written here so the colour decision stays ours: NO_COLOR, --no-color and the mono theme).
- */
+/** Inverse video on and off: the SGR chalk writes for Ink's `inverse`, written by us so the colour decision stays ours. */
+export const INVERSE_ON = '\x1b[7m';
+export const INVERSE_OFF = '\x1b[27m';
+
+/** `text` in inverse video. */
+export function inverseVideo(text: string): string {
+  return `${INVERSE_ON}${text}${INVERSE_OFF}`;
+}
+
+/** The status line as drawn: with colour, in inverse video (NO_COLOR, --no-color and the mono theme turn colour off). */
 export function statusRow(left: string, right: string, cols: number, color: boolean): string {
   const text = statusText(left, right, cols);
-  return color ? `\x1b[7m${text}\x1b[27m` : text;
+  return color ? inverseVideo(text) : text;
 }
 
 /** Key hints, from most to least useful; as many as fit are shown. */
