@@ -168,7 +168,7 @@ async function loadStories(articles: Article[], stamp: LibraryStamp | undefined)
 
 /** The stories kept for this stamp, as JSON beside the comparisons' output and keyed the same way. */
 function cachedStories(stamp: LibraryStamp | undefined): import('./analysis/types.js').Story[] | undefined {
-  const cached = stamp && comparisonOutputFromCache(stamp.files, STORIES_CACHE_TOPIC, `${STORIES_VERSION}\0${stamp.scope}`);
+  const cached = stamp && comparisonOutputFromCache(stamp.files, STORIES_CACHE_TOPIC, entryVariant(stamp, STORIES_VERSION));
   if (!cached) return undefined;
   try {
     const stories: unknown = JSON.parse(cached.toString('utf8'));
@@ -180,7 +180,7 @@ function cachedStories(stamp: LibraryStamp | undefined): import('./analysis/type
 }
 
 function storeStories(stamp: LibraryStamp | undefined, stories: import('./analysis/types.js').Story[]): void {
-  if (stamp) storeComparisonOutput(stamp.files, STORIES_CACHE_TOPIC, `${STORIES_VERSION}\0${stamp.scope}`, JSON.stringify(stories));
+  if (stamp) storeComparisonOutput(stamp.files, STORIES_CACHE_TOPIC, entryVariant(stamp, STORIES_VERSION), JSON.stringify(stories));
 }
 
 /** The story `--story` names: a story id, or the id (or unique prefix) of any article in it. */
@@ -201,6 +201,11 @@ function stampFor(options: GlobalOptions): LibraryStamp | undefined {
   return cachingOn() ? libraryStamp(libraryDirs(options)) : undefined;
 }
 
+/** A cache entry's variant under a stamp: besides the files, the output depends on the folders asked for and what their walk reported. */
+function entryVariant(stamp: LibraryStamp, variant: string): string {
+  return `${variant}\0${stamp.scope}`;
+}
+
 /** Writes a cached run: its notes on stderr (cleaned: they come back from disk), its output on stdout. */
 function writeCachedRun(run: { output: Buffer; notes: string }, styled: boolean): void {
   if (run.notes) process.stderr.write(terminalSafe(run.notes, { sgr: false }));
@@ -219,12 +224,12 @@ async function runStories(options: GlobalOptions): Promise<void> {
   const stamp = stampFor(options);
   const print = printOptions(options);
   const variant = options.json ? 'json' : `text|${print.width}|${print.color}`;
-  const cached = stamp && cachedRun(stamp.files, STORIES_CACHE_TOPIC, `${variant}\0${stamp.scope}`);
+  const cached = stamp && cachedRun(stamp.files, STORIES_CACHE_TOPIC, entryVariant(stamp, variant));
   if (cached) return writeCachedRun(cached, !options.json && print.color);
   const { articles, notes } = loadForCaching(options);
   const [stories, { formatStoriesText, storiesToJson }] = await Promise.all([loadStories(articles, stamp), import('./print/stories.js')]);
   const output = options.json ? jsonText(storiesToJson(stories)) : formatStoriesText(stories, print);
-  if (stamp) storeComparisonOutput(stamp.files, STORIES_CACHE_TOPIC, `${variant}\0${stamp.scope}`, output, undefined, notes);
+  if (stamp) storeComparisonOutput(stamp.files, STORIES_CACHE_TOPIC, entryVariant(stamp, variant), output, undefined, notes);
   write(output, !options.json && print.color);
 }
 
@@ -238,7 +243,7 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
   const print = printOptions(options);
   // Each output format prints differently, so each is its own cache entry; a hit never loads the NLP.
   const variant = `${options.json ? 'json' : `text|${print.width}|${print.color}`}|by-story${options.story === undefined ? '' : `|story=${options.story}`}`;
-  const cached = stamp && cachedRun(stamp.files, wanted, `${variant}\0${stamp.scope}`);
+  const cached = stamp && cachedRun(stamp.files, wanted, entryVariant(stamp, variant));
   if (cached) return writeCachedRun(cached, !options.json && print.color);
   const { articles, notes } = unstamped ?? loadForCaching(options);
   const [{ analyseInParallel, combineStatements, storiesFromSignatures, storyOfArticle, storyReport, toAnalysisInput }, { comparisonToJson }, print_, { createProgressBar }] =
@@ -274,7 +279,7 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
   // TextEncoder, not Buffer.from: the same bytes, a third of the time on a string with curly quotes.
   const encoded = new TextEncoder().encode(output);
   const bytes = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);
-  if (stamp) storeComparisonOutput(stamp.files, wanted, `${variant}\0${stamp.scope}`, bytes, undefined, notes);
+  if (stamp) storeComparisonOutput(stamp.files, wanted, entryVariant(stamp, variant), bytes, undefined, notes);
   write(bytes, !options.json && print.color);
 }
 
