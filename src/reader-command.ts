@@ -126,15 +126,27 @@ export async function runReaderCommand(options: ReaderCommandOptions): Promise<v
       cached: present
         ? async () => {
             const { loadArticleHeads, loadArticlesFromCache } = await import('./library/load.js');
-            return (drawnFrom = loadArticlesFromCache(dirs) ?? loadArticleHeads(dirs));
+            const fromIndex = loadArticlesFromCache(dirs);
+            if (fromIndex) {
+              // The reader runs on this library unless the check finds files changed (then load below).
+              loaded = drawnFrom = fromIndex;
+              const check = async (): Promise<boolean> => {
+                keepYoungGenerationSmall();
+                const { checkFilesMatchCache } = await import('./library/cache-check.js');
+                return checkFilesMatchCache(dirs);
+              };
+              return { load: fromIndex, check };
+            }
+            drawnFrom = loadArticleHeads(dirs);
+            return drawnFrom && { load: drawnFrom };
           }
         : undefined,
       dirs: present ? dirs : undefined,
       load: async () => {
-        // After the first frame (when there was a cached one): the library it was drawn from is let go
-        // before the library is loaded again (10,000 articles are 10 MB or more); the reader shows only
-        // what this load returns. From here the library and the filter's index stay for the session.
-        if (drawnFrom) drawnFrom.articles.length = 0;
+        // After the first frame drawn from each file's front matter, that library is let go before the
+        // library is loaded in full (10,000 articles are 10 MB or more); the reader shows only what this
+        // load returns. One from the cache index is kept: the reader runs on it while this loads.
+        if (drawnFrom && drawnFrom !== loaded) drawnFrom.articles.length = 0;
         drawnFrom = undefined;
         keepYoungGenerationSmall();
         return (loaded = await loadLibrary(options));

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { builtWorkerScript } from '../platform/worker-script.js';
 
 declare const __NEWSDESK_ANALYSIS_BUILD__: string | undefined;
 
@@ -8,10 +7,5 @@ declare const __NEWSDESK_ANALYSIS_BUILD__: string | undefined;
  * bundle or one of its chunks; none when running from the sources, where callers work on this thread.
  */
 export function analysisWorkerScript(): string | undefined {
-  if (typeof __NEWSDESK_ANALYSIS_BUILD__ !== 'string') return undefined;
-  for (const candidate of ['./compare-worker.js', '../compare-worker.js']) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return undefined;
+  return typeof __NEWSDESK_ANALYSIS_BUILD__ === 'string' ? builtWorkerScript('compare-worker.js') : undefined;
 }

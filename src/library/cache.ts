@@ -47,6 +47,16 @@ export interface FileKey {
   ino: number;
 }
 
+/** What the cache checks a file by, or undefined when it can't be stat'ed (the read reports why). */
+export function fileKey(path: string): FileKey | undefined {
+  try {
+    const stat = statSync(path);
+    return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
+  } catch {
+    return undefined;
+  }
+}
+
 
 /** One article file in the index. */
 export interface IndexEntry {
@@ -233,6 +243,14 @@ export class LibraryCache {
    */
   cachedEntries(): IndexEntry[] | undefined {
     return this.hasIndex && !this.changed ? [...this.previous.values()] : undefined;
+  }
+
+  /**
+   * Whether every entry of the index has been looked up and matched, and the index was whole: the files
+   * are as they were when it was written (none is gone, none changed).
+   */
+  get everyEntryMatched(): boolean {
+    return this.hasIndex && !this.changed && this.hits === this.previous.size;
   }
 
   /** The cached entry for a file when its size, mtime, change time and inode still match; undefined otherwise. */

@@ -1,6 +1,5 @@
-import { statSync } from 'node:fs';
 import { basename, extname, relative, resolve, sep } from 'node:path';
-import { cacheIndexStamps, chooseCacheDir, LibraryCache, type FileKey } from './cache.js';
+import { cacheIndexStamps, chooseCacheDir, fileKey, LibraryCache } from './cache.js';
 import { parseFiles } from './parse-pool.js';
 import { assignIds, type IdSource } from './ids.js';
 import { loadArticleFile, loadArticleHead, pathText, type FileHead, type FoundPath, type ParsedFile } from './read-file.js';
@@ -31,16 +30,6 @@ export interface LoadOptions {
    * NEWSDESK_NO_CACHE=1 in the environment turns the default off.
    */
   cacheDir?: string | false;
-}
-
-/** What the cache checks a file by, or undefined when it can't be stat'ed (the read reports why). */
-function fileKey(path: string): FileKey | undefined {
-  try {
-    const stat = statSync(path);
-    return { size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, ino: stat.ino };
-  } catch {
-    return undefined;
-  }
 }
 
 function textOf(path: FoundPath, id: string): ArticleText | undefined {

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { builtWorkerScript } from '../platform/worker-script.js';
 import { CACHE_BY_DEFAULT } from './cache.js';
 import { describeError, loadArticleFile, pathText, type FoundPath, type ParsedFile } from './read-file.js';
 
@@ -25,12 +24,7 @@ interface ParseJob {
 
 /** The worker entry scripts/build.mjs writes beside the bundle; none when running from the sources. */
 function workerScript(): string | undefined {
-  if (!CACHE_BY_DEFAULT) return undefined;
-  for (const candidate of ['./parse-worker.js', '../parse-worker.js']) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return undefined;
+  return CACHE_BY_DEFAULT ? builtWorkerScript('parse-worker.js') : undefined;
 }
 
 /**

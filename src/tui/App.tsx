@@ -51,6 +51,8 @@ export interface AppProps {
    * The one place a reload happens; without it `r` says there is nothing to reload from.
    */
   reload?: (report: (text: string) => void) => Promise<LoadResult>;
+  /** The library as the files now hold it, once known, when they changed since the one the reader started on. */
+  changed?: Promise<LoadResult | undefined>;
   /**
    * Given the rows of a scrolled article's next frame as Ink will write them, before React has drawn
    * it (article-frame.ts): the terminal is brought up to date at once (run.tsx).
@@ -62,7 +64,7 @@ export interface AppProps {
  * The reader: a reducer and the views that draw it. Keys go into the reducer as they come (it resolves
  * them against the key map with the latest state); this component only runs the effects it asks for.
  */
-export function App({ initial, openUrl, save, onState, terminal, reload, drawAhead }: AppProps) {
+export function App({ initial, openUrl, save, onState, terminal, reload, changed, drawAhead }: AppProps) {
   // The reducer runs here, not in React's render, so a key's next state is known as soon as the key is:
   // a scroll is drawn ahead from it. Actions still apply one after the other to the latest state.
   const [state, setState] = useState(initial);
@@ -206,6 +208,22 @@ export function App({ initial, openUrl, save, onState, terminal, reload, drawAhe
       (error: unknown) => dispatch({ type: 'refresh-done', load: null, error: error instanceof Error ? error.message : String(error) }),
     );
   }, [refreshId, reload]);
+
+  // The files were checked against the cache while keys were answered; what changed replaces the list.
+  useEffect(() => {
+    let live = true;
+    void changed?.then(
+      (load) => {
+        if (live && load) dispatch({ type: 'library-changed', load });
+      },
+      (error: unknown) => {
+        if (live) dispatch({ type: 'message', text: `Library not checked: ${error instanceof Error ? error.message : String(error)}` });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [changed]);
 
   if (state.quit) return null;
   if (isTooSmall(state.size)) return <TooSmall size={state.size} />;

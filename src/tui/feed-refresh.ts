@@ -22,9 +22,33 @@ export function refreshProgress(model: Model, text: string): Model {
 
 /** The refresh is over: its library replaces the list's now, or when the person is back on the list. */
 export function refreshDone(model: Model, load: LoadResult | null, error?: string): Model {
-  const idle = { ...model, refresh: { ...model.refresh, running: false, text: '', pending: load } };
+  const idle: Model = { ...model, refresh: { ...model.refresh, running: false, text: '', pending: load, pendingFrom: 'refresh' } };
   if (!load) return { ...idle, message: `Refresh failed: ${error ?? 'unknown error'}` };
   return idle.stack.length === 0 ? showPending(idle) : { ...idle, message: 'Feeds refreshed: the new items show when you are back on the list' };
+}
+
+/**
+ * A warm start's check found files changed since the cache index the reader started from: the library
+ * loaded from them replaces the list's now, or when the person is back on the list.
+ */
+export function libraryChanged(model: Model, load: LoadResult): Model {
+  const waiting: Model = { ...model, refresh: { ...model.refresh, pending: load, pendingFrom: 'files' } };
+  return waiting.stack.length === 0 ? showPending(waiting) : { ...waiting, message: 'Files changed since the last start: the list is updated when you are back on it' };
+}
+
+/** What a warm start's check changed in the list: articles new, edited and gone; undefined for none. */
+function filesChangedMessage(before: Model['articles'], after: Model['articles']): string | undefined {
+  const old = new Map(before.map((article) => [article.path, article]));
+  let added = 0;
+  let edited = 0;
+  for (const article of after) {
+    const was = old.get(article.path);
+    if (!was) added++;
+    else if (was.size !== article.size || was.mtimeMs !== article.mtimeMs || was.ctimeMs !== article.ctimeMs || was.ino !== article.ino) edited++;
+  }
+  const removed = before.length - (after.length - added);
+  const parts = [added && `${added} new`, edited && `${edited} edited`, removed && `${removed} gone`].filter(Boolean);
+  return parts.length ? `Files changed since the last start: ${parts.join(', ')}` : undefined;
 }
 
 /** Swaps in the refreshed library, keeping the filter and the selected article. */
@@ -44,6 +68,7 @@ export function showPending(model: Model): Model {
   const failed = load.problems.filter((problem) => problem.reason.startsWith('feed not refreshed')).length;
   const parts = [`${added} new article${added === 1 ? '' : 's'}`];
   if (failed) parts.push(`${failed} feed${failed === 1 ? '' : 's'} failed (${load.problems.find((p) => p.reason.startsWith('feed not refreshed'))?.reason.replace('feed not refreshed: ', '')})`);
+  const message = model.refresh.pendingFrom === 'files' ? filesChangedMessage(model.articles, load.articles) : `Refreshed: ${parts.join(', ')}`;
   return {
     ...model,
     articles,
@@ -54,6 +79,7 @@ export function showPending(model: Model): Model {
     notice: startNotice(load),
     details: problemDetails(load),
     refresh: { ...model.refresh, pending: null },
-    message: `Refreshed: ${parts.join(', ')}`,
+    // A check that found only a problem (a dangling link, say) changes the notice, not the articles.
+    message: message ?? model.message,
   };
 }

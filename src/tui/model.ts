@@ -82,6 +82,7 @@ export type Action =
   | { type: 'analysis-progress'; job: AnalysisJob; text: string }
   | { type: 'refresh-progress'; text: string }
   | { type: 'refresh-done'; load: LoadResult | null; error?: string }
+  | { type: 'library-changed'; load: LoadResult }
   | { type: 'topic-chosen'; topic: string | null }
   | { type: 'article-text'; opening: OpenArticle; text: ArticleText };
 

@@ -3,7 +3,7 @@ import { markOpened } from '../state/read-state.js';
 import { sameJob, withOutcome, type AnalysisOutcome } from './analysis-jobs.js';
 import type { Intent, Step } from './intent.js';
 import { Command, resolveKey, splitKeys, type KeyContext } from './keymap.js';
-import { refreshDone, refreshProgress, showPending, startRefresh } from './feed-refresh.js';
+import { libraryChanged, refreshDone, refreshProgress, showPending, startRefresh } from './feed-refresh.js';
 import { isTooSmall, type Size } from './layout.js';
 import { isWaitingFor, jobsWaitedFor, nearest, screenOf, topScreen, withCurrentPosition, type Action, type Model, type OpenArticle, type ScreenSlice } from './model.js';
 import { readKey } from './read-key.js';
@@ -308,6 +308,8 @@ function reduceAction(model: Model, action: Action): Model {
       return refreshProgress(model, action.text);
     case 'refresh-done':
       return refreshDone(model, action.load, action.error);
+    case 'library-changed':
+      return libraryChanged(model, action.load);
     case 'topic-chosen':
       return topicChosen(model, action.topic);
     case 'article-text':

@@ -9,6 +9,8 @@ export interface RefreshSlice {
   text: string;
   /** The library after the refresh, waiting for the list to be shown again. */
   pending: LoadResult | null;
+  /** What found it: `r`, or the check of the files against the cache a warm start runs (start.ts). */
+  pendingFrom: 'refresh' | 'files';
 }
 
-export const IDLE_REFRESH: RefreshSlice = { id: 0, running: false, text: '', pending: null };
+export const IDLE_REFRESH: RefreshSlice = { id: 0, running: false, text: '', pending: null, pendingFrom: 'refresh' };

@@ -27,6 +27,8 @@ export interface ReaderOptions {
   stateDir?: string;
   /** The read state already loaded from stateDir (loading it again would lose a problem it reported). */
   readState?: ReturnType<typeof loadReadState>;
+  /** Resolves to the library as the files now hold it when they changed since the one it starts on (start.ts). */
+  changed?: Promise<LoadResult | undefined>;
   /** Whether first-frame.ts has entered the alternate screen and drawn the list (Ink draws over it). */
   firstFrameDrawn?: boolean;
 }
@@ -345,6 +347,7 @@ export async function runReader(options: ReaderOptions): Promise<void> {
           save={save}
           terminal={stdout}
           reload={options.reload}
+          changed={options.changed}
           drawAhead={
             frames.writer
               ? (rows) => {

@@ -10,9 +10,20 @@ import { loadReaderConfig } from './load-config.js';
 /** Leaves the alternate screen and shows the cursor (as run.tsx does on every way out). */
 const RESTORE_TERMINAL = '\x1b[?25h\x1b[?1049l';
 
+/** A library known before any file is read in full: from the cache index, or each file's front matter. */
+export interface EarlyLibrary {
+  load: LoadResult;
+  /**
+   * For a library from the cache index: whether the files are still as the index says. The reader
+   * starts on the library at once and this runs meanwhile; only when it says no is the library loaded,
+   * and the reader shown what changed. Without it, the library is loaded before the reader starts.
+   */
+  check?: () => Promise<boolean>;
+}
+
 export interface StartOptions {
   /** The library as the cache last saw it, without a look at any file: drawn first when there is one. */
-  cached?: () => LoadResult | undefined | Promise<LoadResult | undefined>;
+  cached?: () => EarlyLibrary | undefined | Promise<EarlyLibrary | undefined>;
   /** The folders loaded, when all are there: the list's frame is kept for the next start (frame-snapshot.ts). */
   dirs?: string[];
   /**
@@ -86,15 +97,27 @@ export async function startReader(options: StartOptions): Promise<void> {
     // problem: its notice is not in a saved frame.)
     const bindings = config.config.bindings;
     const snapshot = options.dirs && !readState.problem && !config.problem && canDrawFirstFrame(size) ? openFrameSnapshot(options.dirs, directory, size, color) : undefined;
+    if (snapshot?.frame) drawn = writeFirstFrame(snapshot.frame, size, color, process.stdin);
+    const early = await options.cached?.();
+    let shown = early?.load;
+    if (!snapshot?.frame) {
+      shown ??= await options.load();
+      drawn = drawFirstFrame({ load: shown, readState: readState.state, notices, color, bindings, size, stdin: process.stdin });
+    }
     let library: LoadResult;
-    if (snapshot?.frame) {
-      drawn = writeFirstFrame(snapshot.frame, size, color, process.stdin);
-      library = await options.load();
+    let changed: Promise<LoadResult | undefined> | undefined;
+    if (early?.check) {
+      // Keys are answered while the files are checked (on another thread): a warm start of 10,000
+      // articles does not make the first key wait for 10,000 stats and a second reading of the index.
+      library = early.load;
+      const check = early.check;
+      changed = check().then(async (matches) => {
+        if (matches) return undefined;
+        library = await options.load();
+        return library;
+      });
     } else {
-      const cached = await options.cached?.();
-      const first = cached ?? (await options.load());
-      drawn = drawFirstFrame({ load: first, readState: readState.state, notices, color, bindings, size, stdin: process.stdin });
-      library = cached ? await options.load() : first;
+      library = early || !shown ? await options.load() : shown;
     }
     snapshot?.loaded();
     const { runReader } = await import('./run.js');
@@ -109,6 +132,7 @@ export async function startReader(options: StartOptions): Promise<void> {
       ascii: options.ascii,
       measure: options.measure,
       reload: options.reload,
+      changed,
     });
     if (snapshot) keepFrame(snapshot, library, directory, color, bindings);
   } catch (error) {

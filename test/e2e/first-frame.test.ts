@@ -198,4 +198,44 @@ describe('the first frame, before Ink', () => {
     const screen = await running.waitFor((text) => text.split('\n')[2]?.startsWith('>') ?? false, 30_000);
     expect(screen.split('\n')[1].startsWith('>')).toBe(false);
   });
+
+  it('starts on the cached library while the files are checked, then shows what changed on disk since', async () => {
+    const stateHome = mkdtempSync(join(tmpdir(), 'newsdesk-first-frame-'));
+    temps.push(stateHome);
+    const library = join(stateHome, 'library');
+    mkdirSync(library, { recursive: true });
+    const article = (i: number) => `---\ntitle: Cached article ${i}\ndate: 2024-03-0${i}\n---\n\nA body of text ${i}.\n`;
+    for (let i = 1; i <= 2; i++) writeFileSync(join(library, `a-${i}.md`), article(i));
+    const run = async (): Promise<string> => {
+      term = openTerminal({ cols: 80, rows: 24, stateHome, args: ['--dir', library] });
+      const screen = await term.waitForText('newsdesk · ', 30_000);
+      return screen;
+    };
+    const quit = async (): Promise<void> => {
+      term!.press('q');
+      await term!.waitForExit();
+      term!.dispose();
+      term = undefined;
+    };
+    await run();
+    await term!.waitForText('newsdesk · 2 articles');
+    await quit();
+    // Unchanged: the reader stays on the cached library and says nothing of it.
+    await run();
+    await term!.waitForText('newsdesk · 2 articles');
+    term!.press('j');
+    await term!.waitFor((screen) => screen.split('\n')[2]?.startsWith('>') ?? false, 30_000);
+    expect(term!.screen()).not.toContain('Files changed');
+    await quit();
+    // A file added and one edited since: the first frame is the cached library's, then the check
+    // finds the change and the list is the library on disk.
+    writeFileSync(join(library, 'a-3.md'), article(3));
+    writeFileSync(join(library, 'a-1.md'), article(1).replace('Cached article 1', 'Edited article 1'));
+    await run();
+    const updated = await term!.waitForText('Files changed since the last start: 1 new, 1 edited', 30_000);
+    expect(updated).toContain('newsdesk · 3 articles');
+    expect(updated).toContain('Edited article 1');
+    expect(updated).not.toContain('Cached article 1');
+    await quit();
+  });
 });

@@ -36,3 +36,30 @@ describe('r: refreshing the feeds from the reader', () => {
     expect(state.articles).toHaveLength(articles.length + 1);
   });
 });
+
+describe('a warm start whose check found the files changed since the cache index', () => {
+  it('shows the library on disk and says what changed: new, edited and gone', () => {
+    let state = press(startState({ articles, problems: [] }), 'j');
+    const edited = { ...articles[1], title: 'Edited on disk', mtimeMs: articles[1].mtimeMs + 1000 };
+    const onDisk = { articles: [{ ...fresh, path: '/library/fresh.md', id: 'fresh' }, articles[0], edited], problems: [] };
+    state = reduce(state, { type: 'library-changed', load: onDisk });
+    expect(state.articles.map((article) => article.title)).toEqual(onDisk.articles.map((article) => article.title));
+    expect(state.message).toBe(`Files changed since the last start: 1 new, 1 edited, ${articles.length - 2} gone`);
+    expect(state.articles[state.list.visible[state.list.viewport.cursor]].path).toBe(articles[1].path);
+  });
+
+  it('changes only the notice when the articles are the same (a problem found, say), and waits for the list', () => {
+    const problems = [{ path: '/library/dangling.md', reason: 'dangling symbolic link: its target does not exist' }];
+    let state = startState({ articles, problems: [] });
+    state = reduce(state, { type: 'library-changed', load: { articles, problems } });
+    expect(state.message ?? '').not.toMatch(/Files changed/);
+    expect(state.details.length).toBeGreaterThan(0);
+    state = press(startState({ articles, problems: [] }), 'enter');
+    state = reduce(state, { type: 'library-changed', load: { articles: articles.slice(1), problems: [] } });
+    expect(state.articles).toHaveLength(articles.length);
+    expect(state.message).toMatch(/updated when you are back on it/);
+    state = press(state, 'escape');
+    expect(state.articles).toHaveLength(articles.length - 1);
+    expect(state.message).toBe('Files changed since the last start: 1 gone');
+  });
+});

@@ -1,0 +1,75 @@
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { checkFilesMatchCache, filesMatchCache } from '../../src/library/cache-check.js';
+import { loadArticles } from '../../src/library/load.js';
+
+const temp = mkdtempSync(join(tmpdir(), 'newsdesk-cache-check-'));
+afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+let count = 0;
+/** A library of two articles in nested folders, loaded once so its cache index is written. */
+function cachedLibrary(): { dir: string; cacheDir: string } {
+  const dir = join(temp, `library-${++count}`);
+  const cacheDir = join(temp, `cache-${count}`);
+  mkdirSync(join(dir, 'nested'), { recursive: true });
+  writeFileSync(join(dir, 'one.md'), '---\ntitle: One\ndate: 2025-01-02\n---\nFirst body.\n');
+  writeFileSync(join(dir, 'nested', 'two.md'), '---\ntitle: Two\ndate: 2025-01-03\n---\nSecond body.\n');
+  loadArticles([dir], { cacheDir });
+  return { dir, cacheDir };
+}
+
+describe('filesMatchCache (may a warm start keep the library its cache index gave?)', () => {
+  it('says yes while the files are as the index saw them, on this thread and from the promise', async () => {
+    const { dir, cacheDir } = cachedLibrary();
+    expect(filesMatchCache([dir], { cacheDir })).toBe(true);
+    expect(await checkFilesMatchCache([dir], { cacheDir })).toBe(true);
+  });
+
+  it('says no for a file edited, added or removed since', () => {
+    const edited = cachedLibrary();
+    writeFileSync(join(edited.dir, 'one.md'), '---\ntitle: One, edited\ndate: 2025-01-02\n---\nFirst body.\n');
+    expect(filesMatchCache([edited.dir], { cacheDir: edited.cacheDir })).toBe(false);
+
+    // An edit whose modification time was put back is still told by its change time.
+    const touched = cachedLibrary();
+    const when = new Date('2025-01-01T00:00:00Z');
+    writeFileSync(join(touched.dir, 'one.md'), '---\ntitle: Uno\ndate: 2025-01-02\n---\nFirst body.\n');
+    utimesSync(join(touched.dir, 'one.md'), when, when);
+    loadArticles([touched.dir], { cacheDir: touched.cacheDir });
+    expect(filesMatchCache([touched.dir], { cacheDir: touched.cacheDir })).toBe(true);
+    utimesSync(join(touched.dir, 'one.md'), when, when);
+    expect(filesMatchCache([touched.dir], { cacheDir: touched.cacheDir })).toBe(false);
+
+    const added = cachedLibrary();
+    writeFileSync(join(added.dir, 'nested', 'three.md'), 'Three\n\nA third body.\n');
+    expect(filesMatchCache([added.dir], { cacheDir: added.cacheDir })).toBe(false);
+
+    const removed = cachedLibrary();
+    unlinkSync(join(removed.dir, 'nested', 'two.md'));
+    expect(filesMatchCache([removed.dir], { cacheDir: removed.cacheDir })).toBe(false);
+  });
+
+  it('says no when the walk meets a problem the full load would report, or the folders differ', () => {
+    const linked = cachedLibrary();
+    symlinkSync(join(linked.dir, 'gone.md'), join(linked.dir, 'dangling.md'));
+    expect(filesMatchCache([linked.dir], { cacheDir: linked.cacheDir })).toBe(false);
+
+    const { dir, cacheDir } = cachedLibrary();
+    // Another folder with no index of its own.
+    const other = join(temp, 'other');
+    mkdirSync(other, { recursive: true });
+    writeFileSync(join(other, 'x.md'), 'X\n\nBody.\n');
+    expect(filesMatchCache([dir, other], { cacheDir })).toBe(false);
+    expect(filesMatchCache([join(temp, 'missing')], { cacheDir })).toBe(false);
+  });
+
+  it('says no with caching off or an index that cannot be read', async () => {
+    const { dir, cacheDir } = cachedLibrary();
+    expect(filesMatchCache([dir], { cacheDir: false })).toBe(false);
+    expect(await checkFilesMatchCache([dir], { cacheDir: false })).toBe(false);
+    for (const name of (await import('node:fs')).readdirSync(cacheDir)) if (name.startsWith('library-')) writeFileSync(join(cacheDir, name), '{"version":');
+    expect(filesMatchCache([dir], { cacheDir })).toBe(false);
+  });
+});
