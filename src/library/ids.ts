@@ -24,8 +24,10 @@ function pathParts(path: string): string[] {
  */
 export function assignIds(sources: readonly IdSource[]): string[] {
   const ids = new Array<string>(sources.length);
-  const parts = sources.map((source) => pathParts(source.path));
-  const suffix = (i: number, k: number): string => (k === 1 ? sources[i].name : parts[i].slice(-k).join('/'));
+  // A path's parts only for the files whose name is shared: in most libraries, none.
+  const parts = new Array<string[] | undefined>(sources.length);
+  const partsOf = (i: number): string[] => (parts[i] ??= pathParts(sources[i].path));
+  const suffix = (i: number, k: number): string => (k === 1 ? sources[i].name : partsOf(i).slice(-k).join('/'));
   let pending = sources.map((_, i) => i);
   for (let k = 1; pending.length > 0; k++) {
     const counts = new Map<string, number>();
@@ -34,7 +36,7 @@ export function assignIds(sources: readonly IdSource[]): string[] {
     for (const i of pending) {
       const id = suffix(i, k);
       if (counts.get(id) === 1) ids[i] = id;
-      else if (k >= parts[i].length) ids[i] = sanitizeLine(sources[i].path.split(/[\\/]+/).slice(-2).join('/'));
+      else if (k >= partsOf(i).length) ids[i] = sanitizeLine(sources[i].path.split(/[\\/]+/).slice(-2).join('/'));
       else next.push(i);
     }
     pending = next;
