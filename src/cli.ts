@@ -1,7 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { closeSync, readSync } from 'node:fs';
 import { DEFAULT_TOPIC } from './analysis/default-topic.js';
 import { registerFeedCommands } from './feeds/commands.js';
-import { cachedRun, comparisonOutputFromCache, storeComparisonOutput } from './print/output-cache.js';
+import { cachedOutputNeedsCleaning, comparisonOutputFromCache, openCachedRun, storeComparisonOutput, writeCachedOutput, type CachedRunFile } from './print/output-cache.js';
 import { closestIds, editDistance, findArticle, idsStartingWith } from './library/find.js';
 import { DirectoryError, loadArticles } from './library/load.js';
 import { sanitizeLine } from './library/sanitize.js';
@@ -206,10 +207,26 @@ function entryVariant(stamp: LibraryStamp, variant: string): string {
   return `${variant}\0${stamp.scope}`;
 }
 
-/** Writes a cached run: its notes on stderr (cleaned: they come back from disk), its output on stdout. */
-function writeCachedRun(run: { output: Buffer; notes: string }, styled: boolean): void {
-  if (run.notes) process.stderr.write(terminalSafe(run.notes, { sgr: false }));
-  write(run.output, styled);
+/**
+ * Writes a cached run: its notes on stderr (cleaned: they come back from disk), its output on stdout.
+ * Output with nothing to clean (the usual case) goes out as it is on disk, a piece at a time; else it
+ * is read whole and cleaned as any output is.
+ */
+async function writeCachedRun(run: CachedRunFile, styled: boolean): Promise<void> {
+  try {
+    if (run.notes) process.stderr.write(terminalSafe(run.notes, { sgr: false }));
+    if (!cachedOutputNeedsCleaning(run)) return await writeCachedOutput(run, process.stdout);
+    const output = Buffer.allocUnsafe(run.length);
+    let read = 0;
+    while (read < run.length) {
+      const got = readSync(run.fd, output, read, run.length - read, run.offset + read);
+      if (got <= 0) break;
+      read += got;
+    }
+    write(output.subarray(0, read), styled);
+  } finally {
+    closeSync(run.fd);
+  }
 }
 
 /** The library loaded for a command whose output is cached: its problems reported and returned as text. */
@@ -224,7 +241,7 @@ async function runStories(options: GlobalOptions): Promise<void> {
   const stamp = stampFor(options);
   const print = printOptions(options);
   const variant = options.json ? 'json' : `text|${print.width}|${print.color}`;
-  const cached = stamp && cachedRun(stamp.files, STORIES_CACHE_TOPIC, entryVariant(stamp, variant));
+  const cached = stamp && openCachedRun(stamp.files, STORIES_CACHE_TOPIC, entryVariant(stamp, variant));
   if (cached) return writeCachedRun(cached, !options.json && print.color);
   const { articles, notes } = loadForCaching(options);
   const [stories, { formatStoriesText, storiesToJson }] = await Promise.all([loadStories(articles, stamp), import('./print/stories.js')]);
@@ -243,7 +260,7 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
   const print = printOptions(options);
   // Each output format prints differently, so each is its own cache entry; a hit never loads the NLP.
   const variant = `${options.json ? 'json' : `text|${print.width}|${print.color}`}|by-story${options.story === undefined ? '' : `|story=${options.story}`}`;
-  const cached = stamp && cachedRun(stamp.files, wanted, entryVariant(stamp, variant));
+  const cached = stamp && openCachedRun(stamp.files, wanted, entryVariant(stamp, variant));
   if (cached) return writeCachedRun(cached, !options.json && print.color);
   const { articles, notes } = unstamped ?? loadForCaching(options);
   const [{ analyseInParallel, combineStatements, storiesFromSignatures, storyOfArticle, storyReport, toAnalysisInput }, { comparisonToJson }, print_, { createProgressBar }] =

@@ -4,12 +4,13 @@
  * missing, corrupt or unwritable entry costs time, never an error.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Article } from '../library/types.js';
 import { LIBRARY_BUILD } from '../library/cache.js';
 import { removeDeadTemporaries, writeFileAtomicSync } from '../platform/atomic.js';
 import { cacheDirectory } from '../platform/paths.js';
+import { bytesNeedCleaningIn } from './terminal-safe.js';
 
 declare const __NEWSDESK_ANALYSIS_BUILD__: string | undefined;
 /** The build's fingerprint of the analysis and print code (set by scripts/build.mjs). */
@@ -64,6 +65,100 @@ export function cachedRun(articles: ArticleFile[], topic: string, variant: strin
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A cached run left on disk, for printing a piece at a time: its notes, and where its output lies
+ * in the open file `fd` (the caller closes it). Reading 100 MB into one fresh buffer costs far more
+ * than the same bytes read through one reused buffer.
+ */
+export interface CachedRunFile {
+  notes: string;
+  fd: number;
+  offset: number;
+  length: number;
+}
+
+/** The entry cachedRun would read, opened and checked the same way but not read; undefined when there is none. */
+export function openCachedRun(articles: ArticleFile[], topic: string, variant: string, dir: string = cacheDirectory()): CachedRunFile | undefined {
+  const key = comparisonKey(articles, topic, variant);
+  let fd: number | undefined;
+  try {
+    fd = openSync(outputPath(dir, key), 'r');
+    const size = fstatSync(fd).size;
+    const prefix = `newsdesk compare ${key} `;
+    const head = Buffer.alloc(Math.min(size, prefix.length + 24));
+    const got = readSync(fd, head, 0, head.length, 0);
+    const end = head.subarray(0, got).indexOf(0x0a);
+    if (end < 0 || head.toString('latin1', 0, prefix.length) !== prefix) throw new Error('not an entry');
+    const notes = Number(head.toString('latin1', prefix.length, end));
+    if (!Number.isSafeInteger(notes) || notes < 0 || end + 1 + notes > size) throw new Error('not an entry');
+    const noteBytes = Buffer.alloc(notes);
+    if (readSync(fd, noteBytes, 0, notes, end + 1) !== notes) throw new Error('short read');
+    return { notes: noteBytes.toString('utf8'), fd, offset: end + 1 + notes, length: size - (end + 1 + notes) };
+  } catch {
+    if (fd !== undefined) closeSync(fd);
+    return undefined;
+  }
+}
+
+/** Bytes read at a time from a cached run; a few such buffers are reused while stdout drains. */
+const PIECE = 1 << 20;
+
+/** Reads [offset, offset + length) of `fd` into `buffer` and a little beyond (a sequence across the end); returns the bytes that belong to the piece and all read. */
+function readPiece(fd: number, buffer: Buffer, position: number, end: number): { piece: number; read: number } {
+  const want = Math.min(buffer.length, end - position);
+  let read = 0;
+  while (read < want) {
+    const got = readSync(fd, buffer, read, want - read, position + read);
+    if (got <= 0) break;
+    read += got;
+  }
+  return { piece: Math.min(read, buffer.length - 2), read };
+}
+
+/**
+ * Whether the cached output holds anything terminalSafe would remove (bytesNeedCleaning over the
+ * whole output, read a piece at a time).
+ */
+export function cachedOutputNeedsCleaning(file: CachedRunFile): boolean {
+  const buffer = Buffer.allocUnsafeSlow(PIECE + 2);
+  const end = file.offset + file.length;
+  for (let position = file.offset; position < end; ) {
+    const { piece, read } = readPiece(file.fd, buffer, position, end);
+    if (read === 0) return true;
+    if (bytesNeedCleaningIn(buffer, 0, piece, read)) return true;
+    position += piece;
+  }
+  return false;
+}
+
+/**
+ * Writes cached output that cachedOutputNeedsCleaning found clean to `out` as it is, a piece at a
+ * time through a few reused buffers. Each piece is checked again as it goes (the file could change
+ * between the two reads): a piece that is no longer clean stops the output with an error.
+ */
+export async function writeCachedOutput(file: CachedRunFile, out: { write(chunk: Uint8Array, done: (error?: Error | null) => void): boolean }): Promise<void> {
+  const free = [0, 1, 2, 3].map(() => Buffer.allocUnsafeSlow(PIECE + 2));
+  let wake: (() => void) | undefined;
+  let failure: Error | null | undefined;
+  const end = file.offset + file.length;
+  for (let position = file.offset; position < end; ) {
+    while (free.length === 0 && !failure) await new Promise<void>((resolve) => (wake = resolve));
+    if (failure) throw failure;
+    const buffer = free.pop()!;
+    const { piece, read } = readPiece(file.fd, buffer, position, end);
+    if (read === 0 || bytesNeedCleaningIn(buffer, 0, piece, read)) throw new Error('the cached output changed while it was printed');
+    position += piece;
+    out.write(buffer.subarray(0, piece), (error) => {
+      if (error) failure = error;
+      free.push(buffer);
+      wake?.();
+      wake = undefined;
+    });
+  }
+  while (free.length < 4 && !failure) await new Promise<void>((resolve) => (wake = resolve));
+  if (failure) throw failure;
 }
 
 /** The stored output alone (see cachedRun). */
