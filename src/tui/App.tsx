@@ -20,6 +20,9 @@ import { TopicsView } from './views/TopicsView.js';
 /** How long React waits to draw a frame that was drawn ahead (article-frame.ts). */
 const RENDER_AFTER_DRAW_MS = 2;
 
+/** How often a filter still searching (typed before the index was complete) shows what it found since. */
+const SEARCH_FURTHER_MS = 150;
+
 /** How often the screen waiting for an analysis says how far it got. */
 const PROGRESS_TICK_MS = 250;
 
@@ -136,8 +139,16 @@ export function App({ initial, openUrl, save, onState, terminal, reload, changed
   useEffect(() => {
     if (!filtering || index.complete) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let told = performance.now();
     const step = () => {
-      if (!index.warm(8)) timer = setTimeout(step, 0);
+      const complete = index.warm(8);
+      // A filter typed before the index was complete showed what it found so far: it goes on, a few
+      // times a second and once at the end, rather than after every slice.
+      if (latest.current.list.searching && (complete || performance.now() - told >= SEARCH_FURTHER_MS)) {
+        told = performance.now();
+        dispatch({ type: 'index-grown' });
+      }
+      if (!complete) timer = setTimeout(step, 0);
     };
     timer = setTimeout(step, 0);
     return () => clearTimeout(timer);

@@ -99,11 +99,24 @@ export class SearchIndex {
     return true;
   }
 
-  /** Indexes the given articles (so that every word they hold is in the word list). */
-  prepare(indexes: readonly number[] | undefined): void {
-    if (this.complete) return;
-    if (indexes) for (const index of indexes) this.wordsOf(index);
-    else for (let index = 0; index < this.articles.length; index++) this.wordsOf(index);
+  /** Whether the article's words are in the index yet. */
+  has(index: number): boolean {
+    return this.articleWords[index] !== undefined;
+  }
+
+  /**
+   * Indexes the given articles (all when undefined), so that every word they hold is in the word list,
+   * until `deadline` (a performance.now() time). Returns whether every one of them is indexed.
+   */
+  prepare(indexes: readonly number[] | undefined, deadline = Infinity): boolean {
+    if (this.complete) return true;
+    const count = indexes ? indexes.length : this.articles.length;
+    for (let k = 0; k < count; k++) {
+      this.wordsOf(indexes ? indexes[k] : k);
+      // Reading the clock costs more than indexing a short article: every 16th.
+      if ((k & 15) === 15 && performance.now() > deadline) return k === count - 1;
+    }
+    return true;
   }
 
   /**
@@ -190,41 +203,54 @@ export class SearchIndex {
   }
 }
 
+/** What a filter found: the articles matching it, and whether every article was searched. */
+export interface FilterResult {
+  visible: number[];
+  /**
+   * False while some articles are not indexed yet (a large library just started): `visible` is what the
+   * articles indexed so far hold, and the filter is applied again as the index grows.
+   */
+  complete: boolean;
+}
+
 /**
- * Indexes of the articles matching `filter`. When the filter only grew (a letter typed), the previous
- * result is narrowed instead of scanning the whole library again, and only by the terms that changed.
+ * The articles matching `filter`. When the filter only grew (a letter typed), the previous result is
+ * narrowed instead of scanning the whole library again, and only by the terms that changed. The
+ * articles not indexed yet are indexed for `budgetMs` at most; those left over are not searched.
  */
 export function filterArticles(
   index: SearchIndex,
   filter: string,
-  previous?: { filter: string; visible: readonly number[] },
-): number[] {
+  previous?: { filter: string; visible: readonly number[]; complete?: boolean },
+  budgetMs = Infinity,
+): FilterResult {
   const terms = filterTerms(filter);
   const remembered = terms.length ? index.remembered(terms) : undefined;
   if (terms.length === 0 || remembered) {
-    return remembered ? remembered.slice() : Array.from({ length: index.size }, (_, i) => i);
+    return { visible: remembered ? remembered.slice() : Array.from({ length: index.size }, (_, i) => i), complete: true };
   }
   let candidates: readonly number[] | undefined;
   let unchecked = terms;
-  if (previous && previous.filter !== '' && filter.startsWith(previous.filter)) {
+  // A result that did not search every article cannot be narrowed: what it missed may match.
+  if (previous && previous.complete !== false && previous.filter !== '' && filter.startsWith(previous.filter)) {
     candidates = previous.visible;
     // Every candidate already has the terms the previous filter had.
     const known = new Set(filterTerms(previous.filter));
     unchecked = terms.filter((term) => !known.has(term));
   }
   // Every candidate's words must be in the word list before the list is searched.
-  index.prepare(candidates);
+  const complete = index.prepare(candidates, performance.now() + budgetMs);
   const matches = [...new Set(unchecked)].map((term) => index.match(term));
   const visible: number[] = [];
-  if (matches.some((match) => match.ids.length === 0)) {
+  if (complete && matches.some((match) => match.ids.length === 0)) {
     index.remember(terms, visible);
-    return [];
+    return { visible: [], complete };
   }
   const count = candidates ? candidates.length : index.size;
   for (let k = 0; k < count; k++) {
     const i = candidates ? candidates[k] : k;
-    if (index.matchesAll(i, matches)) visible.push(i);
+    if ((complete || index.has(i)) && index.matchesAll(i, matches)) visible.push(i);
   }
-  index.remember(terms, visible);
-  return visible.slice();
+  if (complete) index.remember(terms, visible);
+  return { visible: complete ? visible.slice() : visible, complete };
 }

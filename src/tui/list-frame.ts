@@ -25,6 +25,8 @@ export interface ListFrameInput {
   filter: string;
   /** Whether the filter prompt is open. */
   editing: boolean;
+  /** Whether the filter has not searched every article yet (screens/list.ts ListSlice.searching). */
+  searching?: boolean;
   readState: ReadState;
   size: Size;
   screenReader: boolean;
@@ -50,7 +52,7 @@ function header(input: ListFrameInput): string {
   const total = articles.length;
   if (editing || filter !== '') {
     const cursor = editing ? '_' : '';
-    const count = `${visible.length} of ${total}`;
+    const count = `${visible.length} of ${total}${input.searching ? ', searching…' : ''}`;
     return screenReader ? `Filter: ${filter}${cursor}. ${count} articles.` : statusText(`/${filter}${cursor}`, count, size.cols);
   }
   const stories = input.stories ? ` · ${input.stories.length} stor${input.stories.length === 1 ? 'y' : 'ies'}` : '';

@@ -83,6 +83,8 @@ export type Action =
   | { type: 'refresh-progress'; text: string }
   | { type: 'refresh-done'; load: LoadResult | null; error?: string }
   | { type: 'library-changed'; load: LoadResult }
+  /** More of the library is indexed (App warms the index between keys): a filter still searching goes on. */
+  | { type: 'index-grown' }
   | { type: 'topic-chosen'; topic: string | null }
   | { type: 'article-text'; opening: OpenArticle; text: ArticleText };
 

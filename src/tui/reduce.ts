@@ -9,7 +9,7 @@ import { isWaitingFor, jobsWaitedFor, nearest, screenOf, topScreen, withCurrentP
 import { readKey } from './read-key.js';
 import { fitArticle, openArticle, runSearch, showRange, updateArticle } from './screens/article.js';
 import { fitHelp, openHelp, updateHelp } from './screens/help.js';
-import { applyFilter, fitList, groupList, updateList } from './screens/list.js';
+import { applyFilter, fitList, groupList, searchFurther, updateList } from './screens/list.js';
 import { typeInPrompt, updatePrompt, type PromptSlice } from './screens/prompt.js';
 import { fitSheet, openCompare, openSummary, runSheetSearch, updateSheet } from './screens/sheets.js';
 import { fitDetails, openDetails, openTopics, TYPE_A_TOPIC, updateDetails, updateTopics } from './screens/menus.js';
@@ -310,6 +310,8 @@ function reduceAction(model: Model, action: Action): Model {
       return refreshDone(model, action.load, action.error);
     case 'library-changed':
       return libraryChanged(model, action.load);
+    case 'index-grown':
+      return model.list.searching ? { ...model, list: searchFurther(model.list, model.index, model) } : model;
     case 'topic-chosen':
       return topicChosen(model, action.topic);
     case 'article-text':

@@ -5,7 +5,7 @@ import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/tui/App.js';
 import type { ReadState } from '../../src/state/types.js';
 import { bundledArticles, fixtureArticles } from '../render/fixtures.js';
-import { startState } from './helpers.js';
+import { press, startState, typeText as typePress } from './helpers.js';
 import { stripStyle } from '../../src/render/text.js';
 
 const articles = [...bundledArticles(), ...fixtureArticles()];
@@ -38,10 +38,10 @@ async function keys(stdin: { write: (data: string) => void }, ...sequence: strin
   }
 }
 
-function mount(options: { cols?: number; rows?: number; color?: boolean } = {}) {
+function mount(options: { cols?: number; rows?: number; color?: boolean; initial?: ReturnType<typeof startState> } = {}) {
   const saved: ReadState[] = [];
   const opened: string[] = [];
-  const state = startState({ articles, problems: [] }, options);
+  const state = options.initial ?? startState({ articles, problems: [] }, options);
   const app = render(
     <App
       initial={state}
@@ -80,6 +80,28 @@ describe('App', () => {
       expect(lastFrame()!.split('\n').length).toBeLessThanOrEqual(rows - 1);
       cleanup();
     }
+  });
+
+  it('shows a filter typed before the index is complete as searching, then goes on to every match', async () => {
+    // Bodies slow to read: a key's share of indexing reaches only some of them.
+    const slow = Array.from({ length: 300 }, (_, i) => {
+      const article = { ...articles[0], id: `a${i}`, path: `/lib/a${i}.md`, title: `Report ${i}`, tags: [] };
+      Object.defineProperty(article, 'body', {
+        get: () => {
+          const until = performance.now() + 2;
+          while (performance.now() < until);
+          return i % 3 === 0 ? 'The harbour reopened.' : 'Nothing new.';
+        },
+      });
+      return article;
+    });
+    // Typed before the reader started warming its index (as in the first second of a large library).
+    const typed = typePress(press(startState({ articles: slow, problems: [] }, { cols: 80 }), '/'), 'harbour');
+    expect(typed.list.searching).toBe(true);
+    const { lastFrame } = mount({ cols: 80, initial: typed });
+    expect(lastFrame()).toContain('searching…');
+    await until(() => !(lastFrame() ?? '').includes('searching…'), 10_000);
+    expect(lastFrame()!.split('\n')[0]).toMatch(/^\/harbour_ +100 of 300$/);
   });
 
   it('filters, opens, searches with a count, and goes back', async () => {

@@ -33,7 +33,7 @@ function typeQuery(index: SearchIndex, query: string): number[][] {
   const shown: number[][] = [];
   for (const char of query) {
     const filter = list.filter + char;
-    list = { filter, visible: filterArticles(index, filter, list) };
+    list = { filter, visible: filterArticles(index, filter, list).visible };
     shown.push(list.visible);
   }
   return shown;
@@ -48,21 +48,21 @@ const library = [
 describe('the list filter', () => {
   it('finds words in titles, tags and bodies, in any case and order', () => {
     const index = new SearchIndex(library);
-    expect(filterArticles(index, 'ceasefire')).toEqual([0, 1, 2]);
-    expect(filterArticles(index, 'DUNMORE talks')).toEqual([0]);
-    expect(filterArticles(index, 'talks dunmore')).toEqual([0]);
-    expect(filterArticles(index, 'lasted hours')).toEqual([0]);
-    expect(filterArticles(index, 'watch')).toEqual([2]);
-    expect(filterArticles(index, 'xqzv')).toEqual([]);
-    expect(filterArticles(index, '   ')).toEqual([0, 1, 2]);
+    expect(filterArticles(index, 'ceasefire').visible).toEqual([0, 1, 2]);
+    expect(filterArticles(index, 'DUNMORE talks').visible).toEqual([0]);
+    expect(filterArticles(index, 'talks dunmore').visible).toEqual([0]);
+    expect(filterArticles(index, 'lasted hours').visible).toEqual([0]);
+    expect(filterArticles(index, 'watch').visible).toEqual([2]);
+    expect(filterArticles(index, 'xqzv').visible).toEqual([]);
+    expect(filterArticles(index, '   ').visible).toEqual([0, 1, 2]);
   });
 
   it('folds case the same way for the text and for a filter typed a key at a time (issue 13)', () => {
     const index = new SearchIndex([article('Greek', 'FireΣFire and ΟΔΟΣ'), article('Other', 'nothing here')]);
     // "FireΣ" on its own lower-cases to "fireς", the body's Σ to σ: one fold makes them the same letter.
     expect(typeQuery(index, 'FireΣFire')).toEqual(Array.from({ length: 9 }, () => [0]));
-    expect(filterArticles(index, 'οδοσ')).toEqual([0]);
-    expect(filterArticles(index, 'ΟΔΟς')).toEqual([0]);
+    expect(filterArticles(index, 'οδοσ').visible).toEqual([0]);
+    expect(filterArticles(index, 'ΟΔΟς').visible).toEqual([0]);
   });
 
   it('shows the same articles typed a key at a time, with letters deleted, warmed or not', () => {
@@ -75,7 +75,7 @@ describe('the list filter', () => {
       expect(typeQuery(warmed, query)).toEqual(want);
       // Deleting the last letter shows what that shorter filter shows.
       const shorter = query.slice(0, -1);
-      expect(filterArticles(cold, shorter, { filter: query, visible: want.at(-1)! })).toEqual(expected(library, shorter));
+      expect(filterArticles(cold, shorter, { filter: query, visible: want.at(-1)! }).visible).toEqual(expected(library, shorter));
     }
   });
 
@@ -100,7 +100,7 @@ describe('the list filter', () => {
         let list = { filter: '', visible: articles.map((_, i) => i) };
         for (const pressed of keys) {
           const filter = pressed === '\b' ? list.filter.slice(0, -1) : list.filter + pressed;
-          list = { filter, visible: filterArticles(index, filter, list) };
+          list = { filter, visible: filterArticles(index, filter, list).visible };
           expect(list.visible).toEqual(expected(articles, filter));
         }
       }),
@@ -108,3 +108,43 @@ describe('the list filter', () => {
     );
   });
 });
+
+describe('a filter typed before the index is complete', () => {
+  const many = Array.from({ length: 200 }, (_, i) => article(`Report ${i}`, i % 7 === 0 ? `Talks in Dunmore, day ${i}.` : `Weather report ${i}.`));
+
+  it('shows only articles that match, and once every article is indexed, all of them', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('dunmore', 'report', 'day 1', 'xq', 'talks in'), fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 8 }), (filter, warmSteps) => {
+        const index = new SearchIndex(many);
+        const want = expected(many, filter);
+        let list = { filter: '', visible: many.map((_, i) => i), complete: true };
+        // A key at a time with no time to index: what is shown is always a part of the answer.
+        for (const char of filter) {
+          const found = filterArticles(index, list.filter + char, list, 0);
+          list = { filter: list.filter + char, ...found };
+          expect(expected(many, list.filter)).toEqual(expect.arrayContaining(found.visible));
+        }
+        for (const steps of warmSteps) {
+          for (let k = 0; k < steps; k++) index.warm(1);
+          const found = filterArticles(index, filter, list, 0);
+          expect(want).toEqual(expect.arrayContaining(found.visible));
+          list = { filter, ...found };
+        }
+        index.prepare(undefined);
+        const done = filterArticles(index, filter, list, 0);
+        expect(done).toEqual({ visible: want, complete: true });
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('searches within its budget: none indexes a few articles, and an unbounded one all', () => {
+    const index = new SearchIndex(many);
+    const first = filterArticles(index, 'dunmore', undefined, 0);
+    expect(first.complete).toBe(false);
+    expect(index.complete).toBe(false);
+    expect(filterArticles(index, 'dunmore').complete).toBe(true);
+    expect(index.complete).toBe(true);
+  });
+});
+

@@ -233,3 +233,29 @@ describe('help and too small', () => {
     expect(compare.job).toMatchObject({ kind: 'compare' });
   });
 });
+
+describe('filtering a library whose index is not complete yet', () => {
+  it('answers each key within its budget with what it found so far, and goes on as the index grows', () => {
+    // Bodies slow to read (a cold cache on a slow disk): 16 of them are past a key's budget.
+    const slow = Array.from({ length: 120 }, (_, i) => {
+      const article = { ...bundledArticles()[i % 3], id: `a${i}`, path: `/lib/a${i}.md`, title: i % 10 === 0 ? `Harbour report ${i}` : `Report ${i}` };
+      Object.defineProperty(article, 'body', {
+        get: () => {
+          const until = performance.now() + 2;
+          while (performance.now() < until);
+          return i % 5 === 0 ? 'The harbour reopened.' : 'Nothing new.';
+        },
+      });
+      return article;
+    });
+    let state = typeText(press(startState({ articles: slow, problems: [] }), '/'), 'harbour');
+    expect(state.list.searching).toBe(true);
+    expect(state.index.complete).toBe(false);
+    const want = slow.flatMap((article, i) => (i % 5 === 0 ? [i] : []));
+    expect(want).toEqual(expect.arrayContaining(state.list.visible));
+    state.index.prepare(undefined);
+    state = reduce(state, { type: 'index-grown' });
+    expect(state.list.searching).toBe(false);
+    expect(state.list.visible).toEqual(want);
+  });
+});

@@ -14,10 +14,21 @@ export interface ListSlice {
   viewport: Viewport;
   /** Grouped by story (S): the articles of one story together, stories in their order. */
   grouped: boolean;
+  /**
+   * Whether `visible` is what the filter found in the articles indexed so far (a large library just
+   * started): App applies the filter again as the index grows, until every article is searched.
+   */
+  searching: boolean;
 }
 
+/**
+ * How long a key typed at the filter may spend indexing articles not indexed yet. The rest are
+ * searched as the index grows between keys, so typing never waits for 10,000 bodies to be read.
+ */
+export const FILTER_KEY_BUDGET_MS = 15;
+
 export function createList(count: number): ListSlice {
-  return { filter: '', visible: Array.from({ length: count }, (_, i) => i), viewport: EMPTY_VIEWPORT, grouped: false };
+  return { filter: '', visible: Array.from({ length: count }, (_, i) => i), viewport: EMPTY_VIEWPORT, grouped: false, searching: false };
 }
 
 /** The story an article (by index) is in, once the stories are known. */
@@ -59,10 +70,19 @@ export function fitList(list: ListSlice, context: ScreenContext): ListSlice {
 }
 
 /** The list filtered by `filter` (narrowing the last result when the filter only grew), the first row selected. */
-export function applyFilter(list: ListSlice, filter: string, index: SearchIndex, context: ScreenContext): ListSlice {
-  const found = filterArticles(index, filter, list);
-  const visible = list.grouped ? groupedByStory(found, context) : found;
-  return fitList({ ...list, filter, visible, viewport: { ...list.viewport, cursor: 0, top: 0 } }, context);
+export function applyFilter(list: ListSlice, filter: string, index: SearchIndex, context: ScreenContext, budgetMs = FILTER_KEY_BUDGET_MS): ListSlice {
+  const found = filterArticles(index, filter, { ...list, complete: !list.searching }, budgetMs);
+  const visible = list.grouped ? groupedByStory(found.visible, context) : found.visible;
+  return fitList({ ...list, filter, visible, searching: !found.complete, viewport: { ...list.viewport, cursor: 0, top: 0 } }, context);
+}
+
+/** A filter still searching, applied again over the articles indexed since; the selection stays on its article. */
+export function searchFurther(list: ListSlice, index: SearchIndex, context: ScreenContext): ListSlice {
+  if (!list.searching) return list;
+  const selected = selectedArticle(list);
+  const next = applyFilter(list, list.filter, index, context);
+  const at = selected === undefined ? -1 : next.visible.indexOf(selected);
+  return at > 0 ? fitList({ ...next, viewport: { ...next.viewport, cursor: at, top: list.viewport.top } }, context) : next;
 }
 
 export function updateList(list: ListSlice, command: Command, index: SearchIndex, context: ScreenContext): Step<ListSlice> {

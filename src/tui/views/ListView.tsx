@@ -15,6 +15,7 @@ export function ListView({ model }: { model: Model }) {
     cursor: list.viewport.cursor,
     filter: list.filter,
     editing: model.prompt?.purpose === 'filter',
+    searching: list.searching,
     readState: model.readState,
     size,
     screenReader: model.screenReader,
