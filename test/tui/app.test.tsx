@@ -5,7 +5,7 @@ import { cleanup } from 'ink-testing-library';
 import { App } from '../../src/tui/App.js';
 import type { ReadState } from '../../src/state/types.js';
 import { bundledArticles, fixtureArticles } from '../render/fixtures.js';
-import { press, startState, typeText as typePress } from './helpers.js';
+import { press, slowArticles, startState, typeText as typePress } from './helpers.js';
 import { stripStyle } from '../../src/render/text.js';
 
 const articles = [...bundledArticles(), ...fixtureArticles()];
@@ -83,18 +83,7 @@ describe('App', () => {
   });
 
   it('shows a filter typed before the index is complete as searching, then goes on to every match', async () => {
-    // Bodies slow to read: a key's share of indexing reaches only some of them.
-    const slow = Array.from({ length: 300 }, (_, i) => {
-      const article = { ...articles[0], id: `a${i}`, path: `/lib/a${i}.md`, title: `Report ${i}`, tags: [] };
-      Object.defineProperty(article, 'body', {
-        get: () => {
-          const until = performance.now() + 2;
-          while (performance.now() < until);
-          return i % 3 === 0 ? 'The harbour reopened.' : 'Nothing new.';
-        },
-      });
-      return article;
-    });
+    const slow = slowArticles(articles[0], 300, 2, (i) => (i % 3 === 0 ? 'The harbour reopened.' : 'Nothing new.'));
     // Typed before the reader started warming its index (as in the first second of a large library).
     const typed = typePress(press(startState({ articles: slow, problems: [] }, { cols: 80 }), '/'), 'harbour');
     expect(typed.list.searching).toBe(true);

@@ -1,4 +1,4 @@
-import type { LoadResult } from '../../src/library/types.js';
+import type { Article, LoadResult } from '../../src/library/types.js';
 import { NO_KEY, type KeyPress } from '../../src/tui/keymap.js';
 import { createModel, nearest, screenOf, type Action, type Model } from '../../src/tui/model.js';
 import { reduceAndRead } from '../../src/tui/article-text.js';
@@ -69,3 +69,22 @@ export function compare(state: State) {
 export function editing(state: State, purpose: 'filter' | 'search'): boolean {
   return state.prompt?.purpose === purpose;
 }
+
+/**
+ * `count` articles made from `like`, each body slow to read (`ms` of work, as a cold cache on a slow
+ * disk): a filter key's share of indexing reaches only some of them. `body(i)` is the i-th one's text.
+ */
+export function slowArticles(like: Article, count: number, ms: number, body: (i: number) => string): Article[] {
+  return Array.from({ length: count }, (_, i) => {
+    const article = { ...like, id: `a${i}`, path: `/lib/a${i}.md`, title: `Report ${i}`, tags: [] };
+    Object.defineProperty(article, 'body', {
+      get: () => {
+        const until = performance.now() + ms;
+        while (performance.now() < until);
+        return body(i);
+      },
+    });
+    return article;
+  });
+}
+

@@ -7,7 +7,7 @@ import { readKey } from '../../src/tui/read-key.js';
 import { reduce } from '../../src/tui/reduce.js';
 import { carryPosition, paragraphAt } from '../../src/tui/screens/article.js';
 import { bundledArticles, fixtureArticles } from '../render/fixtures.js';
-import { editing, press, reader, screen, startState, typeText } from './helpers.js';
+import { editing, press, reader, screen, slowArticles, startState, typeText } from './helpers.js';
 
 const articles = [...bundledArticles(), ...fixtureArticles()];
 const load = { articles, problems: [] };
@@ -236,18 +236,8 @@ describe('help and too small', () => {
 
 describe('filtering a library whose index is not complete yet', () => {
   it('answers each key within its budget with what it found so far, and goes on as the index grows', () => {
-    // Bodies slow to read (a cold cache on a slow disk): 16 of them are past a key's budget.
-    const slow = Array.from({ length: 120 }, (_, i) => {
-      const article = { ...bundledArticles()[i % 3], id: `a${i}`, path: `/lib/a${i}.md`, title: i % 10 === 0 ? `Harbour report ${i}` : `Report ${i}` };
-      Object.defineProperty(article, 'body', {
-        get: () => {
-          const until = performance.now() + 2;
-          while (performance.now() < until);
-          return i % 5 === 0 ? 'The harbour reopened.' : 'Nothing new.';
-        },
-      });
-      return article;
-    });
+    // 16 of these are past a key's budget.
+    const slow = slowArticles(bundledArticles()[0], 120, 2, (i) => (i % 5 === 0 ? 'The harbour reopened.' : 'Nothing new.'));
     let state = typeText(press(startState({ articles: slow, problems: [] }), '/'), 'harbour');
     expect(state.list.searching).toBe(true);
     expect(state.index.complete).toBe(false);
