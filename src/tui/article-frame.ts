@@ -18,12 +18,24 @@ export interface ArticleFrame {
   status: string;
 }
 
+/**
+ * The article's key hints for the last bindings, links and width asked: every scroll draws the status
+ * line again (and ahead of React), and the hints are the same from one key to the next.
+ */
+let lastHints: { bindings: Model['bindings']; links: boolean; cols: number; text: string } | null = null;
+
+function articleHints(bindings: Model['bindings'], links: boolean, cols: number): string {
+  if (lastHints?.bindings === bindings && lastHints.links === links && lastHints.cols === cols) return lastHints.text;
+  // No "Tab links" on an article without links.
+  const text = hints(hintTexts('article', bindings, links ? [] : [Command.NextLink]), cols);
+  lastHints = { bindings, links, cols, text };
+  return text;
+}
+
 function statusLeft(model: Model, article: ArticleSlice): string {
   if (model.prompt?.purpose === 'search') return `/${model.prompt.text}_`;
   if (model.message) return model.message;
-  // No "Tab links" on an article without links.
-  const without = article.doc.links.length === 0 ? [Command.NextLink] : [];
-  return hints(hintTexts('article', model.bindings, without), Math.floor(model.size.cols / 2));
+  return articleHints(model.bindings, article.doc.links.length > 0, Math.floor(model.size.cols / 2));
 }
 
 function statusRight(model: Model, article: ArticleSlice, height: number): string {

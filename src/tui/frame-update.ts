@@ -85,13 +85,36 @@ function rowsToWrite(previous: readonly string[], next: readonly string[], scrol
   return rows;
 }
 
+/**
+ * The shifts worth trying, in increasing order: those that bring a row with text to a row that shows it
+ * in `next`. Found through the rows' texts instead of trying every shift against every row (a frame of 40
+ * rows has 78 shifts), so a key's update costs about one pass over the frame. Blank rows are left out:
+ * they match each other at many shifts, and a shift that moves only blank rows saves no more than
+ * erasing a few rows.
+ */
+function candidateShifts(previous: readonly string[], next: readonly string[]): number[] {
+  const rowsOf = new Map<string, number[]>();
+  for (let row = 0; row < previous.length; row++) {
+    const text = previous[row];
+    if (text === '') continue;
+    const rows = rowsOf.get(text);
+    if (rows) rows.push(row);
+    else rowsOf.set(text, [row]);
+  }
+  const shifts = new Set<number>();
+  for (let row = 0; row < next.length; row++) {
+    if (next[row] === '') continue;
+    for (const source of rowsOf.get(next[row]) ?? []) if (source !== row) shifts.add(source - row);
+  }
+  return [...shifts].sort((a, b) => a - b);
+}
+
 /** The scroll that leaves the fewest rows to write, or null when none beats writing the changed rows. */
 function bestScroll(previous: readonly string[], next: readonly string[], changed: number): Scroll | null {
   const count = next.length;
   let best: Scroll | null = null;
   let bestCost = changed;
-  for (let shift = 1 - count; shift < count; shift++) {
-    if (shift === 0) continue;
+  for (const shift of candidateShifts(previous, next)) {
     // The longest run of rows that show what was `shift` rows below (above) them.
     let runStart = -1;
     let longest = { start: 0, end: 0 };
