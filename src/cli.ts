@@ -263,23 +263,49 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
   const cached = stamp && openCachedRun(stamp.files, wanted, entryVariant(stamp, variant));
   if (cached) return writeCachedRun(cached, !options.json && print.color);
   const { articles, notes } = unstamped ?? loadForCaching(options);
-  const [{ analyseInParallel, combineStatements, storiesFromSignatures, storyOfArticle, storyReport, toAnalysisInput }, { comparisonToJson }, print_, { createProgressBar }] =
-    await Promise.all([import('./analysis/index.js'), import('./print/compare.js'), import('./print/stories.js'), import('./print/progress.js')]);
+  const [analysis, { comparisonJsonPieces, comparisonToJson }, print_, { createProgressBar }] = await Promise.all([
+    import('./analysis/index.js'),
+    import('./print/compare.js'),
+    import('./print/stories.js'),
+    import('./print/progress.js'),
+  ]);
+  const { analyseInParallel, combineStatements, mergeSpeakers, storiesFromSignatures, storyOfArticle, storyReport, toAnalysisInput, topicTerms } = analysis;
   // The stories: cached, or needed first (--story picks the articles), or else read in the comparison's own pass.
   let stories = options.story === undefined ? cachedStories(stamp) : await loadStories(articles, stamp);
   const story = options.story === undefined ? undefined : requireStory(stories!, articles, options.story);
   const inStory = story ? new Set(story.articles.map((a) => a.id)) : undefined;
   const chosen = inStory ? articles.filter((a) => inStory.has(a.id)) : articles;
   const progress = process.stderr.isTTY ? createProgressBar('Comparing', process.stderr.columns || 80) : undefined;
-  const { heads, results } = await analyseInParallel(chosen.length, (index) => ({ ...toAnalysisInput(chosen[index]), source: chosen[index].source }), wanted, {
-    onProgress: progress?.update,
-    signatures: stories === undefined,
-  });
-  if (!stories) {
+  const inputAt = (index: number) => ({ ...toAnalysisInput(chosen[index]), source: chosen[index].source });
+  const signatures = stories === undefined;
+  const storiesOf = (heads: Parameters<typeof storiesFromSignatures>[1], found: readonly { signature?: import('./analysis/stories-signature.js').StorySignature }[]) => {
+    if (stories) return stories;
     // Every article was read (no --story): the same stories clusterStoriesOf finds.
-    stories = storiesFromSignatures(results.map((result) => result.signature!), heads);
-    storeStories(stamp, stories);
+    const clustered = storiesFromSignatures(found.map((result) => result.signature!), heads);
+    storeStories(stamp, clustered);
+    return clustered;
+  };
+  const storiesToJson = (shown: typeof stories & object) => shown.map((s) => ({ id: s.id, title: s.title, articles: s.articles.map((a) => a.id), outlets: s.outlets }));
+  if (options.json && !story) {
+    // The JSON of 10,000 articles' statements (~90 MB) is written by the threads that find them; here
+    // it is only put in order, with each speaker's merged name put in, and never held as one string.
+    const { heads, results } = await analyseInParallel(chosen.length, inputAt, wanted, { onProgress: progress?.update, signatures, json: true });
+    stories = storiesOf(heads, results);
+    const storyOf = storyOfArticle(stories);
+    const written = results.map((result) => result.statements.map((st) => st.speaker));
+    const { speakers, disagreements } = mergeSpeakers(results, (id) => storyOf.get(id) ?? id);
+    progress?.done();
+    const pieces = comparisonJsonPieces(
+      { topic: wanted, terms: topicTerms(wanted), articles: heads.map((h) => ({ id: h.id, title: h.title, date: h.date })), speakers, disagreements },
+      results.map((result, k) => ({ json: result.json, written: written[k], merged: result.statements })),
+      { stories: storiesToJson(stories) },
+    );
+    if (stamp) storeComparisonOutput(stamp.files, wanted, entryVariant(stamp, variant), pieces, undefined, notes);
+    for (const piece of pieces) write(piece);
+    return;
   }
+  const { heads, results } = await analyseInParallel(chosen.length, inputAt, wanted, { onProgress: progress?.update, signatures });
+  stories = storiesOf(heads, results);
   const storyOf = storyOfArticle(stories);
   const comparison = combineStatements(heads, wanted, results, { storyOf: (id) => storyOf.get(id) ?? id });
   progress?.done();
@@ -288,11 +314,11 @@ async function runCompare(topic: string | undefined, options: GlobalOptions): Pr
   const output = options.json
     ? jsonText({
         ...comparisonToJson(comparison),
-        stories: shown.map((s) => ({ id: s.id, title: s.title, articles: s.articles.map((a) => a.id), outlets: s.outlets })),
+        stories: storiesToJson(shown),
         ...(report ? { story: print_.storyReportToJson(report) } : {}),
       })
     : print_.formatComparisonByStory(comparison, shown, print, report);
-  // Encoded once, for the cache and for stdout (a 10,000-article comparison is ~90 MB of JSON);
+  // Encoded once, for the cache and for stdout;
   // TextEncoder, not Buffer.from: the same bytes, a third of the time on a string with curly quotes.
   const encoded = new TextEncoder().encode(output);
   const bytes = Buffer.from(encoded.buffer, encoded.byteOffset, encoded.byteLength);

@@ -33,7 +33,7 @@ function plainKey(name: string): string {
  * One row per speaker across articles: people merge by the alias rules, bodies by their folded
  * name; an unnamed source is a row of its own article only, never merged with another's.
  */
-function speakerRows(statements: Statement[], personNames: Set<string>): { rows: SpeakerRow[]; canonical: Map<string, string> } {
+function speakerRows(statements: readonly StatementHead[], personNames: Set<string>): { rows: SpeakerRow[]; canonical: Map<string, string> } {
   const accs: SpeakerAcc[] = [];
   const canonical = new Map<string, string>();
   // Speakers repeat across a corpus: each distinct spelling is matched against the rows once.
@@ -78,7 +78,7 @@ function speakerRows(statements: Statement[], personNames: Set<string>): { rows:
 }
 
 /** Pairs of statements by different speakers whose stances oppose, found per stance bucket (not all pairs). */
-function disagreements(statements: Statement[], storyOf?: (article: string) => string): Comparison['disagreements'] {
+function disagreements(statements: readonly StatementHead[], storyOf?: (article: string) => string): Comparison['disagreements'] {
   const buckets = new Map<string, number[]>();
   statements.forEach((st, i) => {
     if (!st.speaker || st.stance === 'neutral') return;
@@ -177,6 +177,25 @@ export function articleStatements(input: AnalysisInput, matcher: RegExp): Articl
   return { statements, people: [...people] };
 }
 
+/** What merging speakers and pairing disagreements read of a statement. */
+export type StatementHead = Pick<Statement, 'article' | 'speaker' | 'stance' | 'speakerRole' | 'unnamed'>;
+
+/**
+ * Every article's statements (in the articles' order) as one list, each named speaker renamed to the
+ * name its merged row goes by, with the rows and the disagreements: what a comparison adds to the
+ * articles' own statements, for whole statements or only their heads.
+ */
+export function mergeSpeakers<S extends StatementHead>(
+  perArticle: readonly { statements: readonly S[]; people: readonly string[] }[],
+  storyOf?: (article: string) => string,
+): { statements: S[]; speakers: SpeakerRow[]; disagreements: Comparison['disagreements'] } {
+  const statements = perArticle.flatMap((one) => one.statements);
+  const personNames = new Set(perArticle.flatMap((one) => one.people));
+  const { rows, canonical } = speakerRows(statements, personNames);
+  for (const st of statements) if (st.speaker && !st.unnamed) st.speaker = canonical.get(st.speaker) ?? st.speaker;
+  return { statements, speakers: rows, disagreements: disagreements(statements, storyOf) };
+}
+
 /** The comparison from every article's statements (in the articles' order): speakers merged, disagreements found. */
 export function combineStatements(
   articles: readonly Pick<AnalysisInput, 'id' | 'title' | 'date'>[],
@@ -184,16 +203,13 @@ export function combineStatements(
   perArticle: readonly ArticleStatements[],
   options: Pick<CompareOptions, 'storyOf'> = {},
 ): Comparison {
-  const statements = perArticle.flatMap((one) => one.statements);
-  const personNames = new Set(perArticle.flatMap((one) => one.people));
-  const { rows, canonical } = speakerRows(statements, personNames);
-  for (const st of statements) if (st.speaker && !st.unnamed) st.speaker = canonical.get(st.speaker) ?? st.speaker;
+  const { statements, speakers, disagreements: pairs } = mergeSpeakers(perArticle, options.storyOf);
   return {
     topic,
     terms: topicTerms(topic),
     articles: articles.map((i) => ({ id: i.id, title: i.title, date: i.date })),
     statements,
-    speakers: rows,
-    disagreements: disagreements(statements, options.storyOf),
+    speakers,
+    disagreements: pairs,
   };
 }

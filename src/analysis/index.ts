@@ -3,7 +3,7 @@
  * only when a summary or a comparison is asked for, so listing articles never pays for it.
  */
 export { summarize } from './summary.js';
-export { combineStatements, compareArticles } from './compare.js';
+export { combineStatements, compareArticles, mergeSpeakers } from './compare.js';
 export { analyseInParallel, compareInParallel } from './parallel.js';
 export { splitSentences } from './sentences.js';
 export { topicTerms } from './topics.js';

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { articleStatements, combineStatements, type ArticleStatements, type CompareOptions } from './compare.js';
+import { articleStatements, combineStatements, type ArticleStatements, type CompareOptions, type StatementHead } from './compare.js';
+import { statementsJson, type StatementsJson } from './statement-json.js';
 import { storySignature, type StorySignature } from './stories-signature.js';
 import { topicMatcher } from './topics.js';
 import type { AnalysisInput, Comparison, StoryInput } from './types.js';
@@ -24,6 +25,8 @@ export interface CompareJob {
   topic: string;
   /** Each article's story signature too (stories-signature.ts), read in the same pass. */
   signatures?: boolean;
+  /** Each article's statements as their JSON and their heads (see JsonArticleAnalysis) instead of whole. */
+  json?: boolean;
 }
 
 /** An article as a batch carries it: its source only when signatures are asked for. */
@@ -41,13 +44,30 @@ export interface ArticleAnalysis extends ArticleStatements {
 
 interface BatchResult {
   start: number;
-  results?: ArticleAnalysis[];
+  results?: AnyAnalysis[];
   error?: string;
 }
 
-function analyseArticle(input: BatchInput, matcher: RegExp, signatures: boolean): ArticleAnalysis {
-  const statements = articleStatements(input, matcher);
-  return signatures ? { ...statements, signature: storySignature({ ...input, source: input.source ?? null }) } : statements;
+/**
+ * One article's part when the comparison is printed as JSON: its statements written out already
+ * (statement-json.ts), on the thread that found them, and of each only what merging speakers reads.
+ * Far less to copy between threads and to hold on the main thread than whole statements.
+ */
+export interface JsonArticleAnalysis {
+  statements: StatementHead[];
+  people: string[];
+  json: StatementsJson;
+  signature?: StorySignature;
+}
+
+type AnyAnalysis = ArticleAnalysis | JsonArticleAnalysis;
+
+function analyseArticle(input: BatchInput, matcher: RegExp, signatures: boolean, json: boolean): AnyAnalysis {
+  const found = articleStatements(input, matcher);
+  const signature = signatures ? { signature: storySignature({ ...input, source: input.source ?? null }) } : {};
+  if (!json) return { ...found, ...signature };
+  const heads = found.statements.map(({ article, speaker, stance, speakerRole, unnamed }) => ({ article, speaker, stance, speakerRole, unnamed }));
+  return { statements: heads, people: found.people, json: statementsJson(found.statements), ...signature };
 }
 
 /**
@@ -65,9 +85,9 @@ export async function compareInParallel(
 }
 
 /** Every article's part of a comparison, in the articles' order, with what a comparison and a story list keep of each article. */
-export interface ParallelAnalysis {
+export interface ParallelAnalysis<R = ArticleAnalysis> {
   heads: Pick<StoryInput, 'id' | 'title' | 'date' | 'source'>[];
-  results: ArticleAnalysis[];
+  results: R[];
 }
 
 /**
@@ -79,18 +99,31 @@ export async function analyseInParallel(
   count: number,
   inputAt: (index: number) => BatchInput,
   topic: string,
-  options: Pick<CompareOptions, 'onProgress'> & { signatures?: boolean } = {},
-): Promise<ParallelAnalysis> {
+  options: Pick<CompareOptions, 'onProgress'> & { signatures?: boolean; json: true },
+): Promise<ParallelAnalysis<JsonArticleAnalysis>>;
+export async function analyseInParallel(
+  count: number,
+  inputAt: (index: number) => BatchInput,
+  topic: string,
+  options?: Pick<CompareOptions, 'onProgress'> & { signatures?: boolean; json?: false },
+): Promise<ParallelAnalysis>;
+export async function analyseInParallel(
+  count: number,
+  inputAt: (index: number) => BatchInput,
+  topic: string,
+  options: Pick<CompareOptions, 'onProgress'> & { signatures?: boolean; json?: boolean } = {},
+): Promise<ParallelAnalysis<AnyAnalysis>> {
   const matcher = topicMatcher(topic);
   const signatures = options.signatures === true;
-  const results = new Array<ArticleAnalysis | undefined>(count);
+  const json = options.json === true;
+  const results = new Array<AnyAnalysis | undefined>(count);
   const heads = new Array<ParallelAnalysis['heads'][number]>(count);
   const headOf = (input: BatchInput): ParallelAnalysis['heads'][number] => ({ id: input.id, title: input.title, date: input.date, source: input.source ?? null });
   let done = 0;
   const doHere = (index: number): void => {
     const input = inputAt(index);
     heads[index] = headOf(input);
-    results[index] = analyseArticle(input, matcher, signatures);
+    results[index] = analyseArticle(input, matcher, signatures, json);
     done++;
   };
 
@@ -131,7 +164,7 @@ export async function analyseInParallel(
   for (let k = 0; k < workerCount; k++) {
     let worker: Worker;
     try {
-      worker = new Worker(script!, { workerData: { kind: 'newsdesk-compare', topic, signatures } satisfies CompareJob });
+      worker = new Worker(script!, { workerData: { kind: 'newsdesk-compare', topic, signatures, json } satisfies CompareJob });
     } catch {
       break;
     }
@@ -180,7 +213,7 @@ export async function analyseInParallel(
     }
   }
   options.onProgress?.(count, count);
-  return { heads, results: results as ArticleAnalysis[] };
+  return { heads, results: results as AnyAnalysis[] };
 }
 
 /** The worker's side: answer each batch with its articles' statements. */
@@ -188,7 +221,7 @@ export function runCompareWorker(job: CompareJob, port: { on(event: 'message', l
   const matcher = topicMatcher(job.topic);
   port.on('message', ({ start, inputs }) => {
     try {
-      port.postMessage({ start, results: inputs.map((input) => analyseArticle(input, matcher, job.signatures === true)) });
+      port.postMessage({ start, results: inputs.map((input) => analyseArticle(input, matcher, job.signatures === true, job.json === true)) });
     } catch (error) {
       port.postMessage({ start, error: error instanceof Error ? error.message : String(error) });
     }

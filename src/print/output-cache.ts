@@ -174,7 +174,7 @@ export function storeComparisonOutput(
   articles: ArticleFile[],
   topic: string,
   variant: string,
-  output: string | Uint8Array,
+  output: string | Uint8Array | readonly Uint8Array[],
   dir: string = cacheDirectory(),
   notes = '',
 ): void {
@@ -182,8 +182,8 @@ export function storeComparisonOutput(
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     const noteBytes = Buffer.from(notes);
-    const body = typeof output === 'string' ? Buffer.from(output) : output;
-    writeFileAtomicSync(outputPath(dir, key), [outputHeader(key, noteBytes.length), noteBytes, body], { durable: false });
+    const body = typeof output === 'string' ? [Buffer.from(output)] : output instanceof Uint8Array ? [output] : output;
+    writeFileAtomicSync(outputPath(dir, key), [outputHeader(key, noteBytes.length), noteBytes, ...body], { durable: false });
     pruneComparisons(dir);
     removeDeadTemporaries(dir);
   } catch {
