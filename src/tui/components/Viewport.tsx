@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { memo } from 'react';
 import { visibleLines, type Mark } from '../viewport.js';
 
 export interface ViewportProps {
@@ -14,6 +15,11 @@ export interface ViewportProps {
   decorate?: (line: string, index: number) => string;
 }
 
+/** A row, drawn again only when its text changed. */
+const ViewportRow = memo(function ViewportRow({ text }: { text: string }) {
+  return <Text wrap="truncate-end">{text}</Text>;
+});
+
 /**
  * The one scrolling window every screen uses, drawing a viewport model (viewport.ts). Ink has no scroll
  * view and lays out every node it is given, so this draws only the visible slice, one <Text> per line:
@@ -21,11 +27,11 @@ export interface ViewportProps {
  * longer one is cut, not wrapped.
  */
 export function Viewport({ lines, top, height, marks, decorate }: ViewportProps) {
-  const rows = visibleLines(lines, top, height, marks, decorate).map((shown, row) => (
-    <Text key={row} wrap="truncate-end">
-      {shown === '' ? ' ' : shown}
-    </Text>
-  ));
+  // Each line keeps its row's node while it is in view: keyed by its index modulo the height, a line
+  // scrolled up a row is the same node one place up, and the line scrolled in takes the node of the one
+  // scrolled out. A `j` then changes one row's text (React moves one node), not every row's, and Ink lays
+  // out and measures only that row again. Keys stay distinct: `height` consecutive indexes.
+  const rows = visibleLines(lines, top, height, marks, decorate).map((shown, row) => <ViewportRow key={(top + row) % height} text={shown === '' ? ' ' : shown} />);
   return (
     <Box flexDirection="column" height={height} flexShrink={0}>
       {rows}
