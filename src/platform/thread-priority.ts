@@ -1,4 +1,4 @@
-import { readlinkSync } from 'node:fs';
+import { readdirSync, readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
 
 /** The nice value for background threads: the scheduler runs the reader's own thread first. */
@@ -16,5 +16,30 @@ export function lowerThisThreadPriority(): void {
     if (Number.isInteger(tid) && tid > 0) setPriority(tid, BACKGROUND_NICE);
   } catch {
     // No /proc (macOS, Windows) or not allowed: the analysis runs at the usual priority.
+  }
+}
+
+/**
+ * Lowers the priority of every other thread this process has now (V8's helpers, which compile hot code
+ * and collect garbage alongside the program, and libuv's pool), leaving the calling thread as it is.
+ * A key wakes the reader's thread while the helpers may still be compiling what the last frame ran:
+ * on a machine with two cores, a helper, the terminal and the reader then want the processor at once,
+ * and the key waits its turn. Threads started later take the priority of the thread that starts them.
+ * Linux only, like lowerThisThreadPriority; elsewhere, or when not allowed, nothing changes.
+ */
+export function lowerOtherThreadsPriority(): void {
+  try {
+    const self = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    for (const entry of readdirSync('/proc/self/task')) {
+      const tid = Number(entry);
+      if (!Number.isInteger(tid) || tid <= 0 || tid === self) continue;
+      try {
+        setPriority(tid, BACKGROUND_NICE);
+      } catch {
+        // Gone already, or not allowed: that thread keeps its priority.
+      }
+    }
+  } catch {
+    // No /proc: nothing changes.
   }
 }

@@ -6,6 +6,7 @@ import { stateDirectory } from '../platform/paths.js';
 import { loadReadState, saveReadStateMerged } from '../state/read-state.js';
 import { App } from './App.js';
 import { openUrl } from '../platform/open-url.js';
+import { lowerOtherThreadsPriority } from '../platform/thread-priority.js';
 import { createModel, withCurrentPosition, type Model } from './model.js';
 import { loadReaderConfig, type LoadedConfig } from './load-config.js';
 import { BEGIN_SYNCHRONIZED_UPDATE, END_SYNCHRONIZED_UPDATE, FrameWriter } from './frame-update.js';
@@ -331,6 +332,8 @@ export async function runReader(options: ReaderOptions): Promise<void> {
   // Before the CLI's own handler, which treats anything but EPIPE as a crash.
   stdout.prependListener('error', onStdoutError);
 
+  // The reader's thread first: V8's helpers compile and collect in the background at a lower priority.
+  lowerOtherThreadsPriority();
   try {
     // Raw mode before the first frame: keys typed while Ink starts are kept for it, not echoed
     // over the screen or held back by the line editor until Enter.
