@@ -8,6 +8,7 @@ import { isTooSmall } from './layout.js';
 import { isWaitingFor, screenOf, topScreen, type Action, type Model } from './model.js';
 import { reduceAndRead } from './article-text.js';
 import { scrollAhead } from './article-frame.js';
+import { warmScrollPath } from './warm-scroll.js';
 import { ArticleView } from './views/ArticleView.js';
 import { CompareView } from './views/CompareView.js';
 import { HelpView } from './views/HelpView.js';
@@ -22,6 +23,9 @@ const RENDER_AFTER_DRAW_MS = 2;
 
 /** How often a filter still searching (typed before the index was complete) shows what it found since. */
 const SEARCH_FURTHER_MS = 150;
+
+/** How long after the first article is drawn its scroll path is run once (warm-scroll.ts). */
+const WARM_SCROLL_AFTER_MS = 50;
 
 /** How often the screen waiting for an analysis says how far it got. */
 const PROGRESS_TICK_MS = 250;
@@ -109,6 +113,19 @@ export function App({ initial, openUrl, save, onState, terminal, reload, changed
     },
     [],
   );
+
+  // Once, when the first article is on screen: its first scroll runs code nothing has run yet, so it is
+  // run once beforehand, with nothing drawn (warm-scroll.ts), while the person starts reading.
+  const reading = topScreen(state)?.kind === 'article';
+  const warmed = useRef(false);
+  useEffect(() => {
+    if (!reading || warmed.current || !drawAhead) return;
+    const timer = setTimeout(() => {
+      warmed.current = true;
+      warmScrollPath(latest.current);
+    }, WARM_SCROLL_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [reading, drawAhead]);
 
   useEffect(() => {
     const onResize = () => {
