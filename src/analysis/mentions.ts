@@ -99,12 +99,18 @@ interface Word {
 }
 
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*|["“”„«»]/gu;
+/** WORD_RE for text with no letter, mark or digit outside ASCII: the same words, without Unicode mode's cost. */
+const ASCII_WORD_RE = /[A-Za-z][A-Za-z0-9'’.-]*|["“”„«»]/g;
+/** Anything outside ASCII but the General Punctuation block (U+2000–U+206F: quotes, dashes), which holds no letter, mark or digit. */
+const NON_ASCII_LETTER = /[\u0080-\u1fff\u2070-\uffff]/;
 
 function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
+  const re = NON_ASCII_LETTER.test(text) ? WORD_RE : ASCII_WORD_RE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     let t = m[0];
-    const start = m.index ?? 0;
+    const start = m.index;
     // A full stop ends the word unless it closes a title or an initial ("Dr.", "J.").
     if (t.endsWith('.') && !TITLE_HEADS.has(t) && !/^\p{Lu}\.$/u.test(t) && !/^(?:\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/, '');
     if (t.endsWith('-')) t = t.replace(/-+$/, '');

@@ -64,18 +64,25 @@ function countOf(word: string): number {
   return /^\d+$/.test(word) ? Number(word) : (NUMBER_WORDS[word.toLowerCase()] ?? -1);
 }
 
+/**
+ * What every match of a duration pattern holds: a unit's name. The patterns are case-insensitive in
+ * Unicode mode, where only the Kelvin sign folds to one of the units' letters (k); this plain test is
+ * many times cheaper than theirs, and most sentences name no unit.
+ */
+const UNIT_WORD = /day|hour|wee[k\u212a]|month/i;
+
 /** The lengths the article gives the topic ("a 90-day ceasefire", "the 48-hour pause"): "ninety days" later is about it. */
 function topicDurations(sentences: readonly Sentence[], matcher: RegExp): Set<string> {
   const out = new Set<string>();
   const re = derivedOf(matcher).duration;
-  for (const s of sentences) for (const m of s.text.matchAll(re)) out.add(`${countOf(m[1])} ${m[2].toLowerCase()}`);
+  for (const s of sentences) if (UNIT_WORD.test(s.text)) for (const m of s.text.matchAll(re)) out.add(`${countOf(m[1])} ${m[2].toLowerCase()}`);
   return out;
 }
 
 const DURATION = new RegExp(`\\b${COUNT}\\s+(?:[\\p{Ll}]+\\s+)?${UNIT}s?\\b`, 'giu');
 
 function mentionsDuration(text: string, durations: Set<string>): boolean {
-  if (durations.size === 0) return false;
+  if (durations.size === 0 || !UNIT_WORD.test(text)) return false;
   for (const m of text.matchAll(DURATION)) if (durations.has(`${countOf(m[1])} ${m[2].toLowerCase()}`)) return true;
   return false;
 }

@@ -16,4 +16,12 @@ describe('mentions', () => {
     expect(names('Tolsen vowed to stay.')[0]).toMatchObject({ name: 'Tolsen' });
     expect(names('Critics said little.')).toEqual([]);
   });
+
+  it('reads the same words in ASCII text (with curly quotes and dashes) as in text with letters beyond ASCII', () => {
+    const ascii = 'On Monday Foreign Minister Maria Lopez — with “envoy” Ian Kerr’s aides — met Dr. J. R. Ostrow in Port Essen.';
+    const accented = `${ascii} Zoë Ångström-Ruiz of Łódź stayed.`;
+    expect(names(accented).slice(0, names(ascii).length)).toEqual(names(ascii));
+    expect(names(ascii).map((m) => m.name)).toEqual(['Maria Lopez', 'Ian Kerr', 'J. R. Ostrow', 'Port Essen']);
+    expect(names(accented).map((m) => m.name)).toContain('Zoë Ångström-Ruiz');
+  });
 });

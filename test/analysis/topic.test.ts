@@ -21,6 +21,14 @@ describe('topic beyond its keywords', () => {
     expect(out).not.toContain('The harvest was poor this year.');
   });
 
+  it('reads the truce’s length in any case, the Kelvin sign Unicode folds to k included', () => {
+    for (const [given, later] of [['a 3-WEEK truce', 'THREE WEEKS is a start, the mayor said.'], ['a 3-wee\u212a truce', 'Three wee\u212as is a start, the mayor said.']]) {
+      const out = topical([`Rebels and the army agreed ${given} on Friday after weeks of shelling.`, later, 'The harvest was poor this year.']);
+      expect(out).toContain(later);
+      expect(out).toHaveLength(2);
+    }
+  });
+
   it('yields nothing from an article that only shares words with the topic', () => {
     expect(topical(['The two players called a truce before the final.', 'Fans cheered the handshake at the net.'])).toEqual([]);
     expect(topical(['Crews fought a fire on Ceasefire Street.', 'Ceasefire Street stays closed.'])).toEqual([]);
