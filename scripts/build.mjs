@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { inkLineFastPathPlugin } from './ink-line-fast-path.mjs';
 import { startPathPlugin } from './start-path-plugin.mjs';
+import { writeScriptChunks } from './script-chunks.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'cli.js');
@@ -54,6 +55,8 @@ const result = await build({
     { in: join(root, 'src', 'library', 'cache-check.ts'), out: 'cache-check-worker' },
     // The script compareInParallel's worker threads run: a comparison of thousands of articles on every core.
     { in: join(root, 'src', 'analysis', 'compare-worker.ts'), out: 'compare-worker' },
+    // What bin/newsdesk.js runs the bundle's script form with on Node 20 (dist/script/, below).
+    { in: join(root, 'src', 'platform', 'code-cache.ts'), out: 'code-cache' },
   ],
   outdir: join(root, 'dist'),
   bundle: true,
@@ -92,12 +95,15 @@ const result = await build({
   logLevel: 'warning',
 });
 
+// The chunks dist/cli.js reaches, as scripts whose compiled code Node 20 can keep (scripts/script-chunks.mjs).
+const scripts = await writeScriptChunks({ root: process.cwd(), distDir: join(root, 'dist'), entry: join(root, 'dist', 'cli.js'), metafile: result.metafile });
+
 // Chunk names carry content hashes: old chunks would pile up and be published. They are removed after
 // the build, not by emptying dist/ first, and only once ten minutes old: a newsdesk started from the
 // previous build (a test, another terminal) still finds the chunks it imports on demand.
-const written = new Set(Object.keys(result.metafile.outputs).map((path) => resolve(path)));
+const written = new Set([...Object.keys(result.metafile.outputs).map((path) => resolve(path)), ...scripts]);
 const STALE_AFTER_MS = 10 * 60 * 1000;
-for (const folder of [join(root, 'dist'), join(root, 'dist', 'chunks')]) {
+for (const folder of [join(root, 'dist'), join(root, 'dist', 'chunks'), join(root, 'dist', 'script'), join(root, 'dist', 'script', 'chunks')]) {
   for (const entry of readdirSync(folder, { withFileTypes: true })) {
     const path = join(folder, entry.name);
     if (!entry.isFile() || !entry.name.endsWith('.js') || written.has(path)) continue;

@@ -1,3 +1,9 @@
+/** The flag, as V8 takes it at run time. */
+export const YOUNG_GENERATION_FLAG = '--semi-space-growth-factor=1';
+
+/** Where the code cache leaves what to run before V8's flags change (a global: it runs before the bundle). */
+export const BEFORE_V8_FLAGS_CHANGE = Symbol.for('newsdesk.beforeV8FlagsChange');
+
 /**
  * Keeps V8's young generation at its starting size for the rest of the run. Loading and filtering a
  * library of 10,000 articles keeps much of what it allocates (the articles, the filter's words), and
@@ -10,12 +16,16 @@
  * Only on V8 11 (Node 20), where it was tried: V8 writes an unknown flag's complaint to stdout, which
  * is the reader's screen, and a later V8's flag definitions raise the factor to at least 2 (a minimum value),
  * so there it would do nothing. `node:v8` is loaded here, not at start (5 ms).
+ *
+ * V8 keys the code it caches by its flags: code compiled before this change and saved after it would
+ * be refused next time, before it. The code cache (src/platform/code-cache.ts) is told first.
  */
 export function keepYoungGenerationSmall(): void {
   const major = Number(process.versions.v8.split('.')[0]);
   if (major !== 11) return;
   try {
-    process.getBuiltinModule('node:v8').setFlagsFromString('--semi-space-growth-factor=1');
+    (globalThis as { [BEFORE_V8_FLAGS_CHANGE]?: () => void })[BEFORE_V8_FLAGS_CHANGE]?.();
+    process.getBuiltinModule('node:v8').setFlagsFromString(YOUNG_GENERATION_FLAG);
   } catch {
     // An older Node 20 without getBuiltinModule: the young generation grows as usual.
   }

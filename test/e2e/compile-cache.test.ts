@@ -1,7 +1,8 @@
 /**
  * V8's compile cache (bin/newsdesk.js): on a Node that has one (22.1 and later) the built program keeps
  * it under $XDG_CACHE_HOME/newsdesk/compile-cache, and a damaged cache or one that cannot be written
- * never stops it; NEWSDESK_NO_CACHE=1 keeps it off, and Node 20 (no such API) writes none at all.
+ * never stops it; NEWSDESK_NO_CACHE=1 keeps it off, and Node 20 (no such API) writes none there (its
+ * code cache, in code-cache/, is code-cache.test.ts's).
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import module from 'node:module';

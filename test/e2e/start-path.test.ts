@@ -4,7 +4,7 @@
  * built bundle's static imports and run the fast path's one failure a person can cause in a pty.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, ensureBuilt, openTerminal } from './helpers/terminal.js';
 
@@ -35,6 +35,29 @@ describe('the start path', () => {
       .find((file) => file !== undefined);
     expect(startChunk).toBeDefined();
     const code = [...files, ...staticGraph(startChunk as string)].map((file) => readFileSync(file, 'utf8')).join('\n');
+    expect(code).not.toMatch(/commander\.helpDisplayed/);
+    expect(code).not.toMatch(/Implicit map keys need to be/);
+    expect(code).not.toMatch(/ink-box|react\.(?:transitional\.)?element/);
+  });
+
+  it('is the same in the script form Node 20 runs (dist/script/, src/platform/code-cache.ts)', () => {
+    const dist = join(ROOT, 'dist');
+    const { entry, modules } = JSON.parse(readFileSync(join(dist, 'script', 'manifest.json'), 'utf8')) as { entry: string; modules: Record<string, { deps: string[] }> };
+    const closure = (id: string, seen = new Set<string>()): Set<string> => {
+      if (!seen.has(id)) {
+        seen.add(id);
+        for (const dep of modules[id].deps) closure(dep, seen);
+      }
+      return seen;
+    };
+    const id = (file: string): string => relative(dist, file).split('\\').join('/');
+    const esm = staticGraph(join(dist, 'cli.js')).map(id);
+    expect([...closure(entry)].sort()).toEqual(esm.sort());
+    const startChunk = esm.map((file) => /import\(["']\.\/([^"']*start-[A-Z0-9]+\.js)["']\)/.exec(readFileSync(join(dist, file), 'utf8'))?.[1]).find((found) => found);
+    const startId = `chunks/${startChunk}`;
+    expect([...closure(startId)].sort()).toEqual(staticGraph(join(dist, startId)).map(id).sort());
+    const code = [...closure(entry), ...closure(startId)].map((file) => readFileSync(join(dist, 'script', file), 'utf8')).join('\n');
+    expect(code).toMatch(/__newsdeskImport\("\.\/start-[A-Z0-9]+\.js"\)/);
     expect(code).not.toMatch(/commander\.helpDisplayed/);
     expect(code).not.toMatch(/Implicit map keys need to be/);
     expect(code).not.toMatch(/ink-box|react\.(?:transitional\.)?element/);
