@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, posix } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -53,7 +53,7 @@ export interface CodeCacheReport {
   problem?: string;
 }
 
-const MAGIC = Buffer.from('NDCODE1\n');
+const MAGIC = Buffer.from('NDCODE2\n');
 /** Where V8 (11, Node 20) keeps the hash of its flags in a code cache's header. */
 const FLAG_HASH_OFFSET = 12;
 
@@ -67,50 +67,85 @@ const flagHashOf = (data: Uint8Array): number => Buffer.from(data.buffer, data.b
 const flagHash = (): number => flagHashOf(new vm.Script('0').createCachedData());
 const crc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
-/** Each chunk's data by the flags it was made under, when the file's header is this build's and Node's and it is whole. */
-function readCache(file: string, tag: string): Map<string, Map<number, Buffer>> {
-  const entries = new Map<string, Map<number, Buffer>>();
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch {
-    return entries;
+interface Entry {
+  at: number;
+  length: number;
+  checksum: number;
+}
+
+/**
+ * The cache file of this build and Node, read an entry at a time as chunks are compiled (the start
+ * path's are a small part of it: reading and checking all of it was about 9 ms before the first frame).
+ * Empty when it is missing, not whole (its length is not what its header says) or of another build or
+ * Node; an entry whose bytes do not match its checksum is not given to V8.
+ */
+class CacheFile {
+  /** Each chunk's entries by the hash of V8's flags its data was made under. */
+  readonly entries = new Map<string, Map<number, Entry>>();
+  private fd: number | undefined;
+
+  constructor(file: string, tag: string) {
+    this.open(file, tag);
   }
-  try {
-    if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return entries;
-    const headerLength = bytes.readUInt32LE(MAGIC.length);
-    let at = MAGIC.length + 4 + headerLength;
-    if (at > bytes.length) return entries;
-    const header = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, at)) as { tag?: unknown; entries?: unknown };
-    if (header.tag !== tag || !Array.isArray(header.entries)) return entries;
-    const found = new Map<string, Map<number, Buffer>>();
-    for (const entry of header.entries as unknown[]) {
-      if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !Number.isSafeInteger(entry[1]) || !Number.isSafeInteger(entry[2])) return entries;
-      const [id, length, checksum] = entry as [string, number, number];
-      if (length <= FLAG_HASH_OFFSET + 4 || at + length > bytes.length) return entries;
-      const data = bytes.subarray(at, at + length);
-      at += length;
-      // V8 (release builds) checks the data's source hash, version and flags, but not its bytes.
-      if (crc32!(data) !== checksum) return entries;
-      if (!found.has(id)) found.set(id, new Map());
-      found.get(id)!.set(flagHashOf(data), data);
+
+  private open(file: string, tag: string): void {
+    try {
+      this.fd = openSync(file, 'r');
+      const start = Buffer.alloc(MAGIC.length + 4);
+      if (readSync(this.fd, start, 0, start.length, 0) !== start.length || !start.subarray(0, MAGIC.length).equals(MAGIC)) return this.reset();
+      const header = Buffer.alloc(start.readUInt32LE(MAGIC.length));
+      if (readSync(this.fd, header, 0, header.length, start.length) !== header.length) return this.reset();
+      const parsed = JSON.parse(header.toString('utf8')) as { tag?: unknown; entries?: unknown };
+      if (parsed.tag !== tag || !Array.isArray(parsed.entries)) return this.reset();
+      let at = start.length + header.length;
+      for (const entry of parsed.entries as unknown[]) {
+        if (!Array.isArray(entry) || typeof entry[0] !== 'string' || !entry.slice(1, 4).every((n) => Number.isSafeInteger(n) && n >= 0)) return this.reset();
+        const [id, flags, length, checksum] = entry as [string, number, number, number];
+        if (!this.entries.has(id)) this.entries.set(id, new Map());
+        this.entries.get(id)!.set(flags, { at, length, checksum });
+        at += length;
+      }
+      if (fstatSync(this.fd).size !== at) this.reset();
+    } catch {
+      this.reset();
     }
-    return at === bytes.length ? found : entries;
-  } catch {
-    return entries;
+  }
+
+  /** The entry's bytes, when they are all there and match their checksum. */
+  read(entry: Entry): Buffer | undefined {
+    if (this.fd === undefined) return undefined;
+    try {
+      const data = Buffer.allocUnsafe(entry.length);
+      if (readSync(this.fd, data, 0, entry.length, entry.at) !== entry.length) return undefined;
+      // V8 (release builds) checks the data's source hash, version and flags, but not its bytes.
+      return crc32!(data) === entry.checksum ? data : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  private reset(): void {
+    this.entries.clear();
+    this.close();
   }
 }
 
-function writeCache(folder: string, name: string, tag: string, entries: [string, Buffer][]): void {
+/** Writes every chunk's data, [id, flag hash, data], as one file replacing the old at once. */
+function writeCache(folder: string, name: string, tag: string, entries: [string, number, Buffer][]): void {
   mkdirSync(folder, { recursive: true });
-  const header = Buffer.from(JSON.stringify({ tag, entries: entries.map(([id, data]) => [id, data.length, crc32!(data)]) }));
+  const header = Buffer.from(JSON.stringify({ tag, entries: entries.map(([id, flags, data]) => [id, flags, data.length, crc32!(data)]) }));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(header.length);
   const temporary = join(folder, `.${name}.${process.pid}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temporary, 'w', 0o600);
-    for (const part of [MAGIC, length, header, ...entries.map(([, data]) => data)]) {
+    for (const part of [MAGIC, length, header, ...entries.map(([, , data]) => data)]) {
       for (let done = 0; done < part.length; ) done += writeSync(fd, part, done);
     }
     closeSync(fd);
@@ -148,7 +183,7 @@ export async function runFromScripts(distDir: string, cacheFolder: string | unde
   if (!manifest || typeof crc32 !== 'function') return false;
   const name = `cli-${manifest.key}-${process.version}-${process.arch}.bin`;
   const tag = `${manifest.key} ${process.version} ${process.arch}`;
-  const cache = cacheFolder ? readCache(join(cacheFolder, name), tag) : new Map<string, Map<number, Buffer>>();
+  const cache = cacheFolder ? new CacheFile(join(cacheFolder, name), tag) : undefined;
   const records = new Map<string, ModuleRecord>();
   const compiled: Compiled[] = [];
 
@@ -163,15 +198,16 @@ export async function runFromScripts(distDir: string, cacheFolder: string | unde
     record.ready = (async () => {
       for (const dep of entry.deps) await evaluate(dep);
       const filename = join(distDir, 'script', id);
-      const variants = cache.get(id);
-      const cachedData = variants?.size === 1 ? [...variants.values()][0] : variants?.get(flagHash());
+      const variants = cache?.entries.get(id);
+      const chosen = variants?.size === 1 ? [...variants.values()][0] : variants?.get(flagHash());
+      const cachedData = chosen && cache!.read(chosen);
       const script = new vm.Script(readFileSync(filename, 'utf8'), { filename, cachedData });
       const accepted = cachedData !== undefined && !script.cachedDataRejected;
       const flags = accepted || !cacheFolder ? undefined : flagHash();
       // Data of other flags refused while there is data of these: a worker thread's start changed the
       // flags during the compile (see flagHash), and that data is not made again. Data of these flags
       // refused is wrong, and is.
-      const raced = flags !== undefined && variants?.has(flags) === true && cachedData !== undefined && flagHashOf(cachedData) !== flags;
+      const raced = flags !== undefined && chosen !== undefined && variants?.has(flags) === true && variants.get(flags) !== chosen;
       compiled.push({ id, script, accepted, flags: raced ? undefined : flags });
       const body = script.runInThisContext() as (...args: unknown[]) => Promise<void>;
       const esmPath = join(distDir, id);
@@ -222,12 +258,16 @@ export async function runFromScripts(distDir: string, cacheFolder: string | unde
         }
         const made = compiled.filter((each) => each.data !== undefined);
         if (made.length > 0) {
-          const entries = new Map([...cache].map(([id, variants]) => [id, new Map(variants)]));
-          for (const each of made) {
-            if (!entries.has(each.id)) entries.set(each.id, new Map());
-            entries.get(each.id)!.set(each.flags!, each.data!);
-          }
-          const flat = [...entries].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([id, variants]) => [...variants.values()].map((data) => [id, data] as [string, Buffer]));
+          const entries = new Map<string, Map<number, Buffer>>();
+          const add = (id: string, flags: number, data: Buffer | undefined): void => {
+            if (!data) return;
+            if (!entries.has(id)) entries.set(id, new Map());
+            entries.get(id)!.set(flags, data);
+          };
+          // What the file had (each entry checked again), then what this run made.
+          for (const [id, variants] of cache?.entries ?? []) for (const [flags, entry] of variants) add(id, flags, cache!.read(entry));
+          for (const each of made) add(each.id, each.flags!, each.data);
+          const flat = [...entries].sort(([a], [b]) => (a < b ? -1 : 1)).flatMap(([id, variants]) => [...variants].map(([flags, data]) => [id, flags, data] as [string, number, Buffer]));
           writeCache(cacheFolder, name, tag, flat);
           report.written = true;
         }
@@ -236,6 +276,7 @@ export async function runFromScripts(distDir: string, cacheFolder: string | unde
         report.problem = error instanceof Error ? error.message : String(error);
       }
     }
+    cache?.close();
     if (reportFile) {
       try {
         writeSync(openSync(reportFile, 'w'), JSON.stringify(report));

@@ -21,6 +21,20 @@ const codeCache = (home: string): string => join(home, 'cache', 'newsdesk', 'cod
 const manifest = (): { key: string } => JSON.parse(readFileSync(join(ROOT, 'dist', 'script', 'manifest.json'), 'utf8'));
 const cacheFileName = (): string => `cli-${manifest().key}-${process.version}-${process.arch}.bin`;
 
+type Header = { tag: string; entries: [string, number, number, number][] };
+/** The cache file's header ([id, flag hash, length, checksum] per entry) and where its data starts. */
+function headerOf(bytes: Buffer): Header & { start: number; headerLength: number } {
+  const headerLength = bytes.readUInt32LE(8);
+  return { ...(JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as Header), start: 12 + headerLength, headerLength };
+}
+function withHeader(bytes: Buffer, header: Header): Buffer {
+  const { start } = headerOf(bytes);
+  const json = Buffer.from(JSON.stringify(header));
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return Buffer.concat([bytes.subarray(0, 8), length, json, bytes.subarray(start)]);
+}
+
 /** The reader started, its list drawn, a key answered by Ink, then quit: what the program reported. */
 async function readerRun(home: string, env: Record<string, string> = {}): Promise<CodeCacheReport> {
   const report = join(home, `report-${Date.now()}-${Math.random()}.json`);
@@ -73,22 +87,36 @@ describe.runIf(!hasCompileCache)('the code cache on Node 20', () => {
     expect(reports.some((report) => report.accepted.some((id) => /^chunks\/run-/.test(id)))).toBe(true);
   }, 90_000);
 
-  it('ignores a file cut short or with a changed byte, and writes it again', async () => {
-    for (const damage of ['truncated', 'flipped'] as const) {
-      const home = join(work, damage);
-      await warmed(home);
-      const file = join(codeCache(home), cacheFileName());
-      const bytes = readFileSync(file);
-      if (damage === 'truncated') writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
-      else {
-        bytes[bytes.length - 100] ^= 0xff;
-        writeFileSync(file, bytes);
+  it('ignores a file cut short, and an entry with a changed byte, and writes them again', async () => {
+    const cutShort = join(work, 'truncated');
+    await warmed(cutShort);
+    const cutFile = join(codeCache(cutShort), cacheFileName());
+    writeFileSync(cutFile, readFileSync(cutFile).subarray(0, 5000));
+    let report = await readerRun(cutShort);
+    expect(report.accepted).toEqual([]);
+    expect(report.written).toBe(true);
+    expect((await readerRun(cutShort)).accepted).toContain('cli.js');
+
+    const changed = join(work, 'flipped');
+    await warmed(changed);
+    const file = join(codeCache(changed), cacheFileName());
+    const bytes = readFileSync(file);
+    const { entries, start } = headerOf(bytes);
+    // A byte in the middle of cli.js's data: that entry is not used, the others are.
+    let at = start;
+    for (const [id, , length] of entries) {
+      if (id === 'cli.js') {
+        bytes[at + (length >> 1)] ^= 0xff;
+        break;
       }
-      const report = await readerRun(home);
-      expect(report.accepted).toEqual([]);
-      expect(report.written).toBe(true);
-      expect((await readerRun(home)).accepted).toContain('cli.js');
+      at += length;
     }
+    writeFileSync(file, bytes);
+    report = await readerRun(changed);
+    expect(report.compiled).toContain('cli.js');
+    expect(report.accepted.some((id) => /^chunks\/start-/.test(id))).toBe(true);
+    expect(report.written).toBe(true);
+    expect((await readerRun(changed)).accepted).toContain('cli.js');
   }, 120_000);
 
   it('ignores a file of another build or Node, and data V8 refuses', async () => {
@@ -101,12 +129,8 @@ describe.runIf(!hasCompileCache)('the code cache on Node 20', () => {
     const otherNode = join(folder, `cli-${manifest().key}-v18.0.0-${process.arch}.bin`);
     writeFileSync(otherNode, bytes);
     // This file's name with another build's header: not used.
-    const headerLength = bytes.readUInt32LE(8);
-    const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as { tag: string; entries: [string, number, number][] };
-    const otherBuild = Buffer.from(JSON.stringify({ ...header, tag: header.tag.replace(manifest().key, 'another-build-key!!!') }));
-    const length = Buffer.alloc(4);
-    length.writeUInt32LE(otherBuild.length);
-    writeFileSync(file, Buffer.concat([bytes.subarray(0, 8), length, otherBuild, bytes.subarray(12 + headerLength)]));
+    const header = headerOf(bytes);
+    writeFileSync(file, withHeader(bytes, { tag: header.tag.replace(manifest().key, 'another-build-key!!!'), entries: header.entries }));
     let report = await readerRun(home);
     expect(report.accepted).toEqual([]);
     expect(report.written).toBe(true);
@@ -114,13 +138,10 @@ describe.runIf(!hasCompileCache)('the code cache on Node 20', () => {
     // Whole and checked, but each chunk's data is another chunk's: V8 refuses it (cachedDataRejected).
     await warmed(home);
     const good = readFileSync(file);
-    const goodLength = good.readUInt32LE(8);
-    const goodHeader = JSON.parse(good.toString('utf8', 12, 12 + goodLength)) as { tag: string; entries: [string, number, number][] };
+    const goodHeader = headerOf(good);
     const ids = [...new Set(goodHeader.entries.map(([id]) => id))];
     const next = (id: string): string => ids[(ids.indexOf(id) + 1) % ids.length];
-    const swapped = Buffer.from(JSON.stringify({ ...goodHeader, entries: goodHeader.entries.map(([id, size, sum]) => [next(id), size, sum]) }));
-    length.writeUInt32LE(swapped.length);
-    writeFileSync(file, Buffer.concat([good.subarray(0, 8), length, swapped, good.subarray(12 + goodLength)]));
+    writeFileSync(file, withHeader(good, { tag: goodHeader.tag, entries: goodHeader.entries.map(([id, ...rest]) => [next(id), ...rest]) }));
     report = await readerRun(home);
     expect(report.accepted).toEqual([]);
     expect(report.compiled).toContain('cli.js');
