@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { bundleProbe, repoRoot } from './lib/bundle.mjs';
 import { generateLibrary, generateSingle } from './corpus.mjs';
 import { startFeedServer } from './lib/feed-server.mjs';
@@ -142,6 +142,26 @@ async function timeAppStart({ dirArgs, titles, cacheHome, cols = 80, rows: heigh
 
 // ---------------------------------------------------------------------------------------------------
 // Sections
+
+/**
+ * Removes the chunks of dist/ (and of its script form, dist/script/) no file of this build imports:
+ * what a build keeps of the previous one for a newsdesk still running from it.
+ */
+function removeStaleChunks(dist) {
+  const keep = new Set();
+  const visit = (file) => {
+    if (keep.has(file) || !existsSync(file)) return;
+    keep.add(file);
+    for (const match of readFileSync(file, 'utf8').matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.\.?\/[^"']+\.js)["']/g)) visit(resolve(dirname(file), match[1]));
+  };
+  for (const entry of readdirSync(dist)) if (entry.endsWith('.js')) visit(join(dist, entry));
+  const manifest = join(dist, 'script', 'manifest.json');
+  if (existsSync(manifest)) for (const id of Object.keys(JSON.parse(readFileSync(manifest, 'utf8')).modules)) keep.add(join(dist, 'script', id));
+  for (const folder of [join(dist, 'chunks'), join(dist, 'script', 'chunks')]) {
+    if (!existsSync(folder)) continue;
+    for (const entry of readdirSync(folder)) if (entry.endsWith('.js') && !keep.has(join(folder, entry))) rmSync(join(folder, entry));
+  }
+}
 
 async function benchStart() {
   const floorPath = join(outDir, 'ink-floor.mjs');
@@ -515,7 +535,9 @@ async function benchFootprint() {
   const temp = mkdtempSync(join(tmpdir(), 'newsdesk-bench-pack-'));
   try {
     // Packed from the bench's copy of the build without the prepack script: a clean rebuild of the
-    // repository's dist/ would pull chunks from under tests running beside the bench.
+    // repository's dist/ would pull chunks from under tests running beside the bench. The previous
+    // builds' chunks a build keeps for ten minutes (scripts/build.mjs) are left out, as a clean build has none.
+    removeStaleChunks(join(appDir, 'dist'));
     const packed = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', temp], { cwd: appDir, encoding: 'utf8', env: { ...process.env, npm_config_loglevel: 'error' } });
     if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr.split('\n')[0]}`);
     const [info] = JSON.parse(packed.stdout);
