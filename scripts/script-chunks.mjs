@@ -51,7 +51,8 @@ function hideTopLevelAwaits(source) {
   return out;
 }
 
-async function scriptOf(esmSource, id) {
+/** One ESM chunk of the build (its banner first) as the source of a script: see the top of this file. */
+export async function scriptOf(esmSource, id) {
   if (!BANNER.test(esmSource)) throw new Error(`script-chunks: ${id} does not start with build.mjs's require banner`);
   const module = hideTopLevelAwaits(esmSource.replace(BANNER, ''));
   const { code } = await transform(module, {
