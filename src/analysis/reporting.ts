@@ -283,6 +283,9 @@ function hasContent(frame: string, verbEnd: number, cls: VerbClass, verb: string
 /** What every "X's account is that" holds: a cheap test before the full pattern (same flags, so never narrower). */
 const ACCOUNT_NOUN = /\b(?:account|view|position|version|argument|claim|assessment|line|case)\s+(?:is|was)\s+that\b/iu;
 
+/** What every "X was quoted as saying" holds (same flags as the full pattern, so never narrower). */
+const QUOTED_AS_SAYING = /quoted\s+as\s+saying/i;
+
 /** Every reporting event in one sentence's narration (quotes masked), left to right. */
 export function findReportingEvents(frame: string, names: readonly NameMention[]): ReportingEvent[] {
   const events: ReportingEvent[] = [];
@@ -307,7 +310,8 @@ export function findReportingEvents(frame: string, names: readonly NameMention[]
     const subject = readNounPhrase(m[1], at, names, null);
     if (subject) events.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, verb: 'quoted as saying', cls: 'say', subject, continues: false, content: true, colon: false });
   }
-  const passiveQuoted = /^(.*?)\s+(?:was|were)\s+quoted\s+as\s+saying\b/i.exec(frame);
+  // The lazy run from the start is tried at every position: only where the words are.
+  const passiveQuoted = QUOTED_AS_SAYING.test(frame) ? /^(.*?)\s+(?:was|were)\s+quoted\s+as\s+saying\b/i.exec(frame) : null;
   if (passiveQuoted) {
     const subject = subjectBefore(frame, passiveQuoted[1].length + 1, names).subject;
     if (subject) events.push({ start: passiveQuoted[1].length + 1, end: passiveQuoted[0].length, verb: 'quoted as saying', cls: 'say', subject, continues: false, content: true, colon: false });

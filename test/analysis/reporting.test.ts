@@ -18,6 +18,8 @@ describe('reporting events', () => {
     expect(first('The pause held overnight, according to the Corran Relief Council.')?.subject).toMatchObject({ kind: 'name' });
     expect(first('The radio reported the navy as saying the truce held.')?.subject).toMatchObject({ kind: 'body', text: 'the navy' });
     expect(first('Tolsen put it bluntly: the truce was over.')).toMatchObject({ colon: true, content: true });
+    const quoted = findReportingEvents('Mira Tolsen was QUOTED  as\tsaying the truce held.', findNames('Mira Tolsen was QUOTED  as\tsaying the truce held.', new Set()));
+    expect(quoted.find((e) => e.verb === 'quoted as saying')?.subject).toMatchObject({ kind: 'name', mention: { name: 'Mira Tolsen' } });
   });
 
   it('reads "states" only as a lower-case verb before its content, and a statement from a body as the body', () => {
