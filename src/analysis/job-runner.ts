@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { keepYoungGenerationSmallAfter } from '../platform/young-generation.js';
 import type { AnalysisJob, AnalysisOutcome, JobArticle, JobMessage, JobProgress, JobRequest, JobWorkerData } from './jobs.js';
 import { analysisWorkerScript } from './worker-script.js';
 
@@ -78,6 +79,7 @@ export class AnalysisJobRunner {
     if (idle && idle.articles === articles) return idle.worker;
     if (idle) void idle.worker.terminate();
     const worker = new Worker(this.script!, { workerData: { kind: 'newsdesk-jobs', articles: [...articles] } satisfies JobWorkerData });
+    keepYoungGenerationSmallAfter(worker);
     // A worker never holds the process open: quitting must not wait for an analysis.
     worker.unref();
     return worker;

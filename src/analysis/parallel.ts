@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { keepYoungGenerationSmallAfter } from '../platform/young-generation.js';
 import { articleStatements, combineStatements, type ArticleStatements, type CompareOptions, type StatementHead } from './compare.js';
 import { statementsJson, type StatementsJson } from './statement-json.js';
 import { storySignature, type StorySignature } from './stories-signature.js';
@@ -165,6 +166,7 @@ export async function analyseInParallel(
     let worker: Worker;
     try {
       worker = new Worker(script!, { workerData: { kind: 'newsdesk-compare', topic, signatures, json } satisfies CompareJob });
+      keepYoungGenerationSmallAfter(worker);
     } catch {
       break;
     }

@@ -1,4 +1,5 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { keepYoungGenerationSmallAfter } from '../platform/young-generation.js';
 import { builtWorkerScript } from '../platform/worker-script.js';
 import { CACHE_BY_DEFAULT, chooseCacheDir, fileKey, LibraryCache } from './cache.js';
 import { findArticleFiles } from './walk.js';
@@ -54,6 +55,7 @@ export function checkFilesMatchCache(dirs: string[], options: { cacheDir?: strin
     try {
       const job: CheckJob = { kind: 'newsdesk-cache-check', dirs, cacheDir };
       worker = new Worker(script, { workerData: job });
+      keepYoungGenerationSmallAfter(worker);
     } catch {
       resolve(false);
       return;

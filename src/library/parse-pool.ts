@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { isMainThread, MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { keepYoungGenerationSmallAfter } from '../platform/young-generation.js';
 import { builtWorkerScript } from '../platform/worker-script.js';
 import { CACHE_BY_DEFAULT } from './cache.js';
 import { describeError, loadArticleFile, pathText, type FoundPath, type ParsedFile } from './read-file.js';
@@ -50,6 +51,7 @@ export function parseFiles(files: FoundPath[], onResult: (index: number, result:
     try {
       const job: ParseJob = { kind: 'newsdesk-parse', files, counters: counters.buffer as SharedArrayBuffer, port: port2 };
       worker = new Worker(script, { workerData: job, transferList: [port2] });
+      keepYoungGenerationSmallAfter(worker);
       worker.unref();
     } catch {
       worker = undefined;

@@ -4,6 +4,9 @@ export const YOUNG_GENERATION_FLAG = '--semi-space-growth-factor=1';
 /** Where the code cache leaves what to run before V8's flags change (a global: it runs before the bundle). */
 export const BEFORE_V8_FLAGS_CHANGE = Symbol.for('newsdesk.beforeV8FlagsChange');
 
+/** Whether keepYoungGenerationSmall has set the flag in this process. */
+let flagSet = false;
+
 /**
  * Keeps V8's young generation at its starting size for the rest of the run. Loading and filtering a
  * library of 10,000 articles keeps much of what it allocates (the articles, the filter's words), and
@@ -26,7 +29,19 @@ export function keepYoungGenerationSmall(): void {
   try {
     (globalThis as { [BEFORE_V8_FLAGS_CHANGE]?: () => void })[BEFORE_V8_FLAGS_CHANGE]?.();
     process.getBuiltinModule('node:v8').setFlagsFromString(YOUNG_GENERATION_FLAG);
+    flagSet = true;
   } catch {
     // An older Node 20 without getBuiltinModule: the young generation grows as usual.
   }
+}
+
+/**
+ * A worker thread, once started, sets V8's flags (process-wide) back to their defaults: seen on Node 20,
+ * where the young generation then grew from 2 to 32 MB. The flag is set again as soon as the worker is
+ * online, when this process had set it. Every `new Worker` of the program goes through this.
+ */
+export function keepYoungGenerationSmallAfter(worker: { once(event: 'online', listener: () => void): unknown }): void {
+  worker.once('online', () => {
+    if (flagSet) keepYoungGenerationSmall();
+  });
 }
