@@ -51,8 +51,6 @@ const result = await build({
     { in: join(root, 'src', 'main.ts'), out: 'cli' },
     // The parse pool, as the script its worker thread runs to parse a large cold library in parallel.
     { in: join(root, 'src', 'library', 'parse-pool.ts'), out: 'parse-worker' },
-    // The check that a warm start's cached library still matches the files, on a worker thread.
-    { in: join(root, 'src', 'library', 'cache-check.ts'), out: 'cache-check-worker' },
     // The script compareInParallel's worker threads run: a comparison of thousands of articles on every core.
     { in: join(root, 'src', 'analysis', 'compare-worker.ts'), out: 'compare-worker' },
     // What bin/newsdesk.js runs the bundle's script form with on Node 20 (dist/script/, below).

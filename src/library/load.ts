@@ -1,5 +1,6 @@
-import { basename, extname, relative, resolve, sep } from 'node:path';
+import { basename, extname, relative, sep } from 'node:path';
 import { cacheIndexStamps, chooseCacheDir, fileKey, LibraryCache } from './cache.js';
+import { filesMatchOpenedCaches, openFolderCaches } from './cache-check.js';
 import { parseFiles } from './parse-pool.js';
 import { assignIds, type IdSource } from './ids.js';
 import { loadArticleFile, loadArticleHead, pathText, type FileHead, type FoundPath, type ParsedFile } from './read-file.js';
@@ -50,20 +51,26 @@ function giveIds(articles: Article[], sources: IdSource[]): void {
 /**
  * The library as the cache last saw it, without looking at any article file: for drawing the reader's
  * first frame at once (10,000 files are not stat'ed first). Undefined when a folder has no usable cache
- * (or caching is off). Files may have changed since: follow it with loadArticles and show that.
+ * (or caching is off). Files may have changed since: follow it with loadArticles and show that, or
+ * start on it and check it (loadCachedLibrary).
  */
 export function loadArticlesFromCache(dirs: string[], options: LoadOptions = {}): LoadResult | undefined {
+  return loadCachedLibrary(dirs, options)?.load;
+}
+
+/**
+ * loadArticlesFromCache, with the check that the files are still what the caches say (cache-check.ts),
+ * run a few milliseconds at a time against the same opened caches: true, and the library is what
+ * loadArticles would give.
+ */
+export function loadCachedLibrary(dirs: string[], options: LoadOptions = {}): { load: LoadResult; check: () => Promise<boolean> } | undefined {
   const cacheDir = chooseCacheDir(options);
   if (cacheDir === false) return undefined;
   const articles: Article[] = [];
   const problems: LoadResult['problems'] = [];
   const sources: IdSource[] = [];
-  const seenRoots = new Set<string>();
-  for (const dir of dirs) {
-    const root = resolve(dir);
-    if (seenRoots.has(root)) continue;
-    seenRoots.add(root);
-    const cache = LibraryCache.open(root, cacheDir);
+  const caches = openFolderCaches(dirs, cacheDir);
+  for (const [root, cache] of caches) {
     const entries = cache.cachedEntries();
     if (!entries) return undefined;
     for (const entry of entries) {
@@ -75,9 +82,8 @@ export function loadArticlesFromCache(dirs: string[], options: LoadOptions = {})
   }
   giveIds(articles, sources);
   articles.sort(newestFirst);
-  return { articles, problems };
+  return { load: { articles, problems }, check: () => filesMatchOpenedCaches(dirs, caches) };
 }
-
 
 /** Below this many files a cold load is quick enough to draw from: no first look at the front matter alone. */
 const HEADS_MIN_FILES = 300;

@@ -105,19 +105,20 @@ export async function startReader(options: StartOptions): Promise<void> {
       drawn = drawFirstFrame({ load: shown, readState: readState.state, notices, color, bindings, size, stdin: process.stdin });
     }
     let library: LoadResult;
+    // The library the reader has last been given, for the frame kept at the end.
+    let latest: LoadResult;
     let changed: Promise<LoadResult | undefined> | undefined;
     if (early?.check) {
-      // Keys are answered while the files are checked (on another thread): a warm start of 10,000
-      // articles does not make the first key wait for 10,000 stats and a second reading of the index.
-      library = early.load;
-      const check = early.check;
-      changed = check().then(async (matches) => {
+      // Keys are answered while the files are checked (a few milliseconds at a time): a warm start of
+      // 10,000 articles does not make the first key wait for 10,000 stats and a second reading of the
+      // index. The reader starts on this library even when the check ends first, and is told after.
+      library = latest = early.load;
+      changed = early.check().then(async (matches) => {
         if (matches) return undefined;
-        library = await options.load();
-        return library;
+        return (latest = await options.load());
       });
     } else {
-      library = early || !shown ? await options.load() : shown;
+      library = latest = early || !shown ? await options.load() : shown;
     }
     snapshot?.loaded();
     const { runReader } = await import('./run.js');
@@ -134,7 +135,7 @@ export async function startReader(options: StartOptions): Promise<void> {
       reload: options.reload,
       changed,
     });
-    if (snapshot) keepFrame(snapshot, library, directory, color, bindings);
+    if (snapshot) keepFrame(snapshot, latest, directory, color, bindings);
   } catch (error) {
     restore();
     throw error;

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkFilesMatchCache, filesMatchCache } from '../../src/library/cache-check.js';
-import { loadArticles } from '../../src/library/load.js';
+import { filesMatchCache } from '../../src/library/cache-check.js';
+import { loadArticles, loadCachedLibrary } from '../../src/library/load.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'newsdesk-cache-check-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
@@ -24,7 +24,25 @@ describe('filesMatchCache (may a warm start keep the library its cache index gav
   it('says yes while the files are as the index saw them, on this thread and from the promise', async () => {
     const { dir, cacheDir } = cachedLibrary();
     expect(filesMatchCache([dir], { cacheDir })).toBe(true);
-    expect(await checkFilesMatchCache([dir], { cacheDir })).toBe(true);
+    // And a step at a time against the caches the library was read from, as the reader checks it.
+    expect(await loadCachedLibrary([dir], { cacheDir })!.check()).toBe(true);
+    writeFileSync(join(dir, 'one.md'), 'Changed\n\nA new body.\n');
+    expect(await loadCachedLibrary([dir], { cacheDir })!.check()).toBe(false);
+  });
+
+  it('checks a library of many files a step at a time, as it was when read', async () => {
+    const dir = join(temp, 'many');
+    const cacheDir = join(temp, 'cache-many');
+    mkdirSync(dir, { recursive: true });
+    for (let i = 0; i < 600; i++) writeFileSync(join(dir, `a-${i}.md`), `---\ntitle: Article ${i}\n---\nBody ${i}.\n`);
+    loadArticles([dir], { cacheDir });
+    const cached = loadCachedLibrary([dir], { cacheDir })!;
+    expect(cached.load.articles).toHaveLength(600);
+    const matches = await cached.check();
+    expect(matches).toBe(true);
+    const stale = loadCachedLibrary([dir], { cacheDir })!;
+    unlinkSync(join(dir, 'a-599.md'));
+    expect(await stale.check()).toBe(false);
   });
 
   it('says no for a file edited, added or removed since', () => {
@@ -68,7 +86,7 @@ describe('filesMatchCache (may a warm start keep the library its cache index gav
   it('says no with caching off or an index that cannot be read', async () => {
     const { dir, cacheDir } = cachedLibrary();
     expect(filesMatchCache([dir], { cacheDir: false })).toBe(false);
-    expect(await checkFilesMatchCache([dir], { cacheDir: false })).toBe(false);
+    expect(loadCachedLibrary([dir], { cacheDir: false })).toBeUndefined();
     for (const name of (await import('node:fs')).readdirSync(cacheDir)) if (name.startsWith('library-')) writeFileSync(join(cacheDir, name), '{"version":');
     expect(filesMatchCache([dir], { cacheDir })).toBe(false);
   });
