@@ -133,7 +133,7 @@ export async function runReaderCommand(options: ReaderCommandOptions): Promise<v
             if (fromIndex) {
               // The reader runs on this library unless the check finds files changed (then load below).
               loaded = drawnFrom = fromIndex.load;
-              return { load: fromIndex.load, check: fromIndex.check };
+              return fromIndex;
             }
             drawnFrom = loadArticleHeads(dirs);
             return drawnFrom && { load: drawnFrom };

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { chooseCacheDir, fileKey, LibraryCache } from './cache.js';
+import { fileKey, LibraryCache } from './cache.js';
 import { findArticleFiles } from './walk.js';
 
 /** Files stat'ed between two turns of the event loop: a few milliseconds, so keys are answered meanwhile. */
@@ -19,8 +19,8 @@ function* matchSteps(dirs: string[], caches: ReadonlyMap<string, LibraryCache>):
   } catch {
     return false;
   }
-  const { state, roots, folders } = found;
-  if (state.problems.length > 0 || state.truncated || [...folders].some((root) => !caches.has(root))) return false;
+  const { state, roots } = found;
+  if (state.problems.length > 0 || state.truncated) return false;
   for (let k = 0; k < state.files.length; k++) {
     if (k % FILES_PER_STEP === FILES_PER_STEP - 1) yield;
     const file = state.files[k];
@@ -41,17 +41,6 @@ export function openFolderCaches(dirs: string[], cacheDir: string): Map<string, 
     if (!caches.has(root)) caches.set(root, LibraryCache.open(root, cacheDir));
   }
   return caches;
-}
-
-/** matchSteps at once, with the folders' caches opened for it. False when caching is off. */
-export function filesMatchCache(dirs: string[], options: { cacheDir?: string | false } = {}): boolean {
-  const cacheDir = chooseCacheDir(options);
-  if (cacheDir === false) return false;
-  const steps = matchSteps(dirs, openFolderCaches(dirs, cacheDir));
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /**

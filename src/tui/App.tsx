@@ -245,7 +245,7 @@ export function App({ initial, openUrl, save, onState, terminal, reload, changed
         if (live && load) dispatch({ type: 'library-changed', load });
       },
       (error: unknown) => {
-        if (live) dispatch({ type: 'message', text: `Library not checked: ${error instanceof Error ? error.message : String(error)}` });
+        if (live) dispatch({ type: 'message', text: `Files changed, but the library could not be read again: ${error instanceof Error ? error.message : String(error)}` });
       },
     );
     return () => {

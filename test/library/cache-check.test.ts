@@ -2,11 +2,18 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, utimesSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { filesMatchCache } from '../../src/library/cache-check.js';
 import { loadArticles, loadCachedLibrary } from '../../src/library/load.js';
 
 const temp = mkdtempSync(join(tmpdir(), 'newsdesk-cache-check-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
+
+/**
+ * Whether a warm start may keep the library its cache index gave: the index is usable and the check
+ * against the files says yes. No usable index is a no too (the reader loads the library then).
+ */
+async function filesMatchCache(dirs: string[], options: { cacheDir: string | false }): Promise<boolean> {
+  return (await loadCachedLibrary(dirs, options)?.check()) ?? false;
+}
 
 let count = 0;
 /** A library of two articles in nested folders, loaded once so its cache index is written. */
@@ -20,12 +27,10 @@ function cachedLibrary(): { dir: string; cacheDir: string } {
   return { dir, cacheDir };
 }
 
-describe('filesMatchCache (may a warm start keep the library its cache index gave?)', () => {
-  it('says yes while the files are as the index saw them, on this thread and from the promise', async () => {
+describe('the warm start check (may a warm start keep the library its cache index gave?)', () => {
+  it('says yes while the files are as the index saw them', async () => {
     const { dir, cacheDir } = cachedLibrary();
-    expect(filesMatchCache([dir], { cacheDir })).toBe(true);
-    // And a step at a time against the caches the library was read from, as the reader checks it.
-    expect(await loadCachedLibrary([dir], { cacheDir })!.check()).toBe(true);
+    expect(await filesMatchCache([dir], { cacheDir })).toBe(true);
     writeFileSync(join(dir, 'one.md'), 'Changed\n\nA new body.\n');
     expect(await loadCachedLibrary([dir], { cacheDir })!.check()).toBe(false);
   });
@@ -45,10 +50,10 @@ describe('filesMatchCache (may a warm start keep the library its cache index gav
     expect(await stale.check()).toBe(false);
   });
 
-  it('says no for a file edited, added or removed since', () => {
+  it('says no for a file edited, added or removed since', async () => {
     const edited = cachedLibrary();
     writeFileSync(join(edited.dir, 'one.md'), '---\ntitle: One, edited\ndate: 2025-01-02\n---\nFirst body.\n');
-    expect(filesMatchCache([edited.dir], { cacheDir: edited.cacheDir })).toBe(false);
+    expect(await filesMatchCache([edited.dir], { cacheDir: edited.cacheDir })).toBe(false);
 
     // An edit whose modification time was put back is still told by its change time.
     const touched = cachedLibrary();
@@ -56,38 +61,38 @@ describe('filesMatchCache (may a warm start keep the library its cache index gav
     writeFileSync(join(touched.dir, 'one.md'), '---\ntitle: Uno\ndate: 2025-01-02\n---\nFirst body.\n');
     utimesSync(join(touched.dir, 'one.md'), when, when);
     loadArticles([touched.dir], { cacheDir: touched.cacheDir });
-    expect(filesMatchCache([touched.dir], { cacheDir: touched.cacheDir })).toBe(true);
+    expect(await filesMatchCache([touched.dir], { cacheDir: touched.cacheDir })).toBe(true);
     utimesSync(join(touched.dir, 'one.md'), when, when);
-    expect(filesMatchCache([touched.dir], { cacheDir: touched.cacheDir })).toBe(false);
+    expect(await filesMatchCache([touched.dir], { cacheDir: touched.cacheDir })).toBe(false);
 
     const added = cachedLibrary();
     writeFileSync(join(added.dir, 'nested', 'three.md'), 'Three\n\nA third body.\n');
-    expect(filesMatchCache([added.dir], { cacheDir: added.cacheDir })).toBe(false);
+    expect(await filesMatchCache([added.dir], { cacheDir: added.cacheDir })).toBe(false);
 
     const removed = cachedLibrary();
     unlinkSync(join(removed.dir, 'nested', 'two.md'));
-    expect(filesMatchCache([removed.dir], { cacheDir: removed.cacheDir })).toBe(false);
+    expect(await filesMatchCache([removed.dir], { cacheDir: removed.cacheDir })).toBe(false);
   });
 
-  it('says no when the walk meets a problem the full load would report, or the folders differ', () => {
+  it('says no when the walk meets a problem the full load would report, or the folders differ', async () => {
     const linked = cachedLibrary();
     symlinkSync(join(linked.dir, 'gone.md'), join(linked.dir, 'dangling.md'));
-    expect(filesMatchCache([linked.dir], { cacheDir: linked.cacheDir })).toBe(false);
+    expect(await filesMatchCache([linked.dir], { cacheDir: linked.cacheDir })).toBe(false);
 
     const { dir, cacheDir } = cachedLibrary();
     // Another folder with no index of its own.
     const other = join(temp, 'other');
     mkdirSync(other, { recursive: true });
     writeFileSync(join(other, 'x.md'), 'X\n\nBody.\n');
-    expect(filesMatchCache([dir, other], { cacheDir })).toBe(false);
-    expect(filesMatchCache([join(temp, 'missing')], { cacheDir })).toBe(false);
+    expect(await filesMatchCache([dir, other], { cacheDir })).toBe(false);
+    expect(await filesMatchCache([join(temp, 'missing')], { cacheDir })).toBe(false);
   });
 
   it('says no with caching off or an index that cannot be read', async () => {
     const { dir, cacheDir } = cachedLibrary();
-    expect(filesMatchCache([dir], { cacheDir: false })).toBe(false);
+    expect(await filesMatchCache([dir], { cacheDir: false })).toBe(false);
     expect(loadCachedLibrary([dir], { cacheDir: false })).toBeUndefined();
     for (const name of (await import('node:fs')).readdirSync(cacheDir)) if (name.startsWith('library-')) writeFileSync(join(cacheDir, name), '{"version":');
-    expect(filesMatchCache([dir], { cacheDir })).toBe(false);
+    expect(await filesMatchCache([dir], { cacheDir })).toBe(false);
   });
 });
