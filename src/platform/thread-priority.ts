@@ -4,6 +4,11 @@ import { setPriority } from 'node:os';
 /** The nice value for background threads: the scheduler runs the reader's own thread first. */
 const BACKGROUND_NICE = 10;
 
+/** The calling thread's id: "/proc/thread-self" links to "<pid>/task/<tid>". Throws without /proc. */
+function currentThreadId(): number {
+  return Number(readlinkSync('/proc/thread-self').split('/').pop());
+}
+
 /**
  * Lowers the priority of the calling thread (a worker thread doing the analysis), so the thread that
  * reads keys and draws gets the processor as soon as it needs it, even with every core busy. Linux
@@ -11,8 +16,8 @@ const BACKGROUND_NICE = 10;
  */
 export function lowerThisThreadPriority(): void {
   try {
-    // "/proc/thread-self" links to "<pid>/task/<tid>"; setpriority on a tid touches that thread alone.
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    // setpriority on a tid touches that thread alone.
+    const tid = currentThreadId();
     if (Number.isInteger(tid) && tid > 0) setPriority(tid, BACKGROUND_NICE);
   } catch {
     // No /proc (macOS, Windows) or not allowed: the analysis runs at the usual priority.
@@ -29,7 +34,7 @@ export function lowerThisThreadPriority(): void {
  */
 export function lowerOtherThreadsPriority(): void {
   try {
-    const self = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    const self = currentThreadId();
     for (const entry of readdirSync('/proc/self/task')) {
       const tid = Number(entry);
       if (!Number.isInteger(tid) || tid <= 0 || tid === self) continue;
