@@ -1,3 +1,4 @@
+import { sanitizeLine } from '../library/sanitize.js';
 import type { ArticleText } from '../library/types.js';
 import { markOpened } from '../state/read-state.js';
 import { sameJob, withOutcome, type AnalysisOutcome } from './analysis-jobs.js';
@@ -297,7 +298,9 @@ function reduceAction(model: Model, action: Action): Model {
     case 'resize':
       return resize(model, action.size);
     case 'message':
-      return { ...model, message: action.text };
+      // Told from outside the reducer (a link opened, a save or a reload that failed, with an error's
+      // text and the paths in it): cleaned here, where it goes to the status line.
+      return { ...model, message: sanitizeLine(action.text) };
     case 'request-done':
       return model.request?.id === action.id ? { ...model, request: null } : model;
     case 'analysis-done':

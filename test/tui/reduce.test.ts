@@ -249,3 +249,11 @@ describe('filtering a library whose index is not complete yet', () => {
     expect(state.list.visible).toEqual(want);
   });
 });
+
+describe('a message told from outside the reducer', () => {
+  it('reaches the status line without control characters or line breaks', () => {
+    const state = reduce(startState({ articles: bundledArticles(), problems: [] }), { type: 'message', text: 'Files changed, but /lib/\x1b]0;owned\x07a.md:\nEACCES' });
+    expect(state.message).not.toMatch(/[\x00-\x1f\x7f]/);
+    expect(state.message).toContain('EACCES');
+  });
+});
