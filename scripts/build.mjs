@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { inkLineFastPathPlugin } from './ink-line-fast-path.mjs';
 import { startPathPlugin } from './start-path-plugin.mjs';
 import { writeScriptChunks } from './script-chunks.mjs';
+import { NODE_TARGET } from './node-target.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'dist', 'cli.js');
@@ -61,7 +62,7 @@ const result = await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  ...NODE_TARGET,
   minify: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import vm from 'node:vm';
+import { NODE_TARGET } from './node-target.mjs';
 
 /** The `const require = createRequire(import.meta.url)` line build.mjs puts first in every chunk. */
 const BANNER = /^import \{ createRequire as __newsdeskCreateRequire \} from 'node:module'; const require = __newsdeskCreateRequire\(import\.meta\.url\);\n/;
@@ -58,11 +59,11 @@ export async function scriptOf(esmSource, id) {
   const { code } = await transform(module, {
     format: 'cjs',
     platform: 'node',
-    target: 'node20',
+    ...NODE_TARGET,
     minify: true,
     legalComments: 'none',
     define: { 'import.meta.url': '__newsdeskUrl' },
-    supported: { 'dynamic-import': true },
+    supported: { ...NODE_TARGET.supported, 'dynamic-import': true },
   });
   let body = code.split(`${TOP_LEVEL_AWAIT}(`).join('await(');
   if (body.includes(TOP_LEVEL_AWAIT)) throw new Error(`script-chunks: ${id} kept a top-level await marker`);

@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_TARGET } from '../../scripts/node-target.mjs';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -13,7 +14,7 @@ export async function bundleProbe(entry, outfile, extra = {}) {
     bundle: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    ...NODE_TARGET,
     minify: true,
     legalComments: 'none',
     define: { 'process.env.NODE_ENV': '"production"' },
