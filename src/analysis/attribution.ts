@@ -1,6 +1,6 @@
 import type { AnalysisInput, Person, Quote, Sentence, SentenceAttribution } from './types.js';
 import { paragraphStarts } from './text.js';
-import { ROLE_NOUNS, findNames, looksDemonym, midSentenceCaps, type NameMention } from './mentions.js';
+import { ROLE_NOUNS, findNames, looksDemonym, midSentenceCaps, sentenceWords, type NameMention } from './mentions.js';
 import { findQuotations, maskQuotes, type Quotation } from './quote-spans.js';
 import { findReportingEvents, type ReportingEvent } from './reporting.js';
 import { EntityChains, homeCountry, type Entity } from './entity-chains.js';
@@ -87,7 +87,8 @@ export function attributeDetailed(input: AnalysisInput, sentences: Sentence[]): 
   const starts = paragraphStarts(input.paragraphs);
   const quotations = findQuotations(input.paragraphs, starts);
   const texts = sentences.map((s) => s.text);
-  const caps = midSentenceCaps(texts);
+  const wordLists = sentenceWords(texts);
+  const caps = midSentenceCaps(texts, wordLists);
   const capsCount = new Map<string, number>();
   for (const t of texts) for (const m of t.matchAll(/\b\p{Lu}\p{Ll}[\p{L}-]+/gu)) capsCount.set(m[0], (capsCount.get(m[0]) ?? 0) + 1);
   const chains = new EntityChains(homeCountry(input.paragraphs, capsCount));
@@ -97,12 +98,13 @@ export function attributeDetailed(input: AnalysisInput, sentences: Sentence[]): 
   // Quotations in text order: each sentence masks only those that reach it (a moving window, not all of them).
   const quotationEnd = (q: Quotation): number => q.parts[q.parts.length - 1].end;
   let firstOpen = 0;
-  for (const s of sentences) {
+  for (const [position, s] of sentences.entries()) {
     while (firstOpen < quotations.length && quotationEnd(quotations[firstOpen]) <= s.start) firstOpen++;
     const near: Quotation[] = [];
     for (let k = firstOpen; k < quotations.length && quotations[k].parts[0].start < s.end; k++) near.push(quotations[k]);
     const frame = maskQuotes(s.text, s.start, near);
-    const names = findNames(frame, caps);
+    // A sentence with nothing masked has the words already read for caps.
+    const names = findNames(frame, caps, frame === s.text ? wordLists[position] : undefined);
     const entities = names.map((m) => (m.kind === 'place' ? null : chains.resolveName(m, s.index)));
     readAppositions(frame, names, entities, chains);
     const events = findReportingEvents(frame, names);

@@ -92,31 +92,58 @@ const PREPOSITIONS = new Set(
   'in at near from to into of on with by for about against across around toward towards between among outside inside beside behind beyond via through under over'.split(' '),
 );
 
-interface Word {
+export interface Word {
   text: string;
   start: number;
   end: number;
 }
 
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*|["“”„«»]/gu;
-/** WORD_RE for text with no letter, mark or digit outside ASCII: the same words, without Unicode mode's cost. */
-const ASCII_WORD_RE = /[A-Za-z][A-Za-z0-9'’.-]*|["“”„«»]/g;
 /** Anything outside ASCII but the General Punctuation block (U+2000–U+206F: quotes, dashes), which holds no letter, mark or digit. */
 const NON_ASCII_LETTER = /[\u0080-\u1fff\u2070-\uffff]/;
 
 function words(text: string): Word[] {
   const out: Word[] = [];
-  const re = NON_ASCII_LETTER.test(text) ? WORD_RE : ASCII_WORD_RE;
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    let t = m[0];
-    const start = m.index;
-    // A full stop ends the word unless it closes a title or an initial ("Dr.", "J.").
-    if (t.endsWith('.') && !TITLE_HEADS.has(t) && !/^\p{Lu}\.$/u.test(t) && !/^(?:\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/, '');
-    if (t.endsWith('-')) t = t.replace(/-+$/, '');
-    if (t) out.push({ text: t, start, end: start + t.length });
+  if (NON_ASCII_LETTER.test(text)) {
+    WORD_RE.lastIndex = 0;
+    for (let m = WORD_RE.exec(text); m; m = WORD_RE.exec(text)) pushWord(out, m[0], m.index);
+    return out;
+  }
+  // WORD_RE's ASCII case, /[A-Za-z][A-Za-z0-9'’.-]*|["“”„«»]/g, by hand: most news text is ASCII but for its
+  // quotes and dashes (General Punctuation), and this runs on every sentence twice.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      let j = i + 1;
+      while (j < n && isAsciiWordTail(text.charCodeAt(j))) j++;
+      pushWord(out, text.slice(i, j), i);
+      i = j;
+    } else {
+      if (c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb) pushWord(out, text[i], i);
+      i++;
+    }
   }
   return out;
+}
+
+/** [A-Za-z0-9'’.-]: what may follow an ASCII word's first letter. */
+function isAsciiWordTail(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 0x2019 || c === 46 || c === 45;
+}
+
+function pushWord(out: Word[], token: string, start: number): void {
+  let t = token;
+  // A full stop ends the word unless it closes a title or an initial ("Dr.", "J.").
+  if (t.endsWith('.') && !TITLE_HEADS.has(t) && !/^\p{Lu}\.$/u.test(t) && !/^(?:\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/, '');
+  if (t.endsWith('-')) t = t.replace(/-+$/, '');
+  if (t) out.push({ text: t, start, end: start + t.length });
+}
+
+/** Each sentence's words, for midSentenceCaps and for findNames on a sentence with nothing masked: read once, used twice. */
+export function sentenceWords(texts: readonly string[]): Word[][] {
+  return texts.map(words);
 }
 
 function isCap(w: string): boolean {
@@ -141,10 +168,10 @@ function opensClause(text: string, at: number, firstWord: number): boolean {
 }
 
 /** Capitalised words the article uses mid-sentence: the evidence that a sentence-initial one is a name. */
-export function midSentenceCaps(sentences: readonly string[]): Set<string> {
+export function midSentenceCaps(sentences: readonly string[], lists: readonly Word[][] = sentenceWords(sentences)): Set<string> {
   const caps = new Set<string>();
-  for (const s of sentences) {
-    const list = words(s);
+  for (const [k, s] of sentences.entries()) {
+    const list = lists[k];
     for (let i = 1; i < list.length; i++) {
       const w = list[i];
       if (!isCap(w.text) || isMark(w.text)) continue;
@@ -170,8 +197,7 @@ function classify(tokens: string[], role: string | null, wholeRun: string): Name
  * The proper-name runs of one sentence's narration (quotes already masked), in order.
  * `caps` is the article's mid-sentence capitalised words.
  */
-export function findNames(frame: string, caps: ReadonlySet<string>): NameMention[] {
-  const list = words(frame);
+export function findNames(frame: string, caps: ReadonlySet<string>, list: readonly Word[] = words(frame)): NameMention[] {
   const out: NameMention[] = [];
   const firstWord = list.find((x) => !isMark(x.text))?.start ?? 0;
   let i = 0;

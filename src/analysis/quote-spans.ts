@@ -115,18 +115,30 @@ export function findQuotations(paragraphs: readonly string[], starts: readonly n
  * the reporting grammar reads only the narration around the quotes.
  */
 export function maskQuotes(text: string, from: number, quotations: readonly Quotation[]): string {
-  const chars = text.split('');
   const to = from + text.length;
+  // The ranges to blank, sentence-relative; most sentences have none or one, and the string is only
+  // rebuilt around them (splitting every sentence into characters cost more than the rest of this).
+  const ranges: [number, number][] = [];
   for (const q of quotations) {
     if (q.scare) continue;
     for (const part of q.parts) {
       if (part.end <= from || part.start >= to) continue;
       const a = Math.max(part.start + 1, from) - from;
       const b = Math.min(part.end - 1, to) - from;
-      for (let i = a; i < b; i++) if (chars[i] !== '\n') chars[i] = ' ';
+      if (b > a) ranges.push([a, b]);
     }
   }
-  return chars.join('');
+  if (ranges.length === 0) return text;
+  ranges.sort((x, y) => x[0] - y[0]);
+  let out = '';
+  let at = 0;
+  for (const [a, b] of ranges) {
+    if (b <= at) continue;
+    const start = Math.max(a, at);
+    out += text.slice(at, start) + text.slice(start, b).replace(/[^\n]/g, ' ');
+    at = b;
+  }
+  return out + text.slice(at);
 }
 
 /**

@@ -42,10 +42,73 @@ for (const v of ACT) CLASS.set(v, 'act');
 for (const v of ENACT) CLASS.set(v, 'enact');
 for (const [p, c] of PHRASES) CLASS.set(p, c);
 
-const VERB_RE = new RegExp(
-  `\\b(?:${[...PHRASES.map(([p]) => p.replace(' ', '\\s+')), ...SAY, ...ACT, ...ENACT].sort((a, b) => b.length - a.length).join('|')})\\b`,
-  'gi',
-);
+/**
+ * Where a reporting verb or phrase stands in a narration, left to right: what
+ * `\b(?:ruled\s+out|…|said|…)\b` (flags gi, the longest alternative first) matches, found by reading
+ * each ASCII word once and looking it up. The alternation was tried at every position of every
+ * sentence, the largest single cost of reading a sentence.
+ */
+export function findVerbs(frame: string): { index: number; text: string }[] {
+  const out: { index: number; text: string }[] = [];
+  const n = frame.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordUnit(frame.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < n && isWordUnit(frame.charCodeAt(end))) end++;
+    const word = frame.slice(i, end).toLowerCase();
+    let matched = -1;
+    for (const phrase of PHRASES_BY_FIRST_WORD.get(word) ?? []) {
+      const after = phraseEnd(frame, end, phrase.rest);
+      if (after >= 0) {
+        matched = after;
+        break;
+      }
+    }
+    if (matched < 0 && SINGLE_VERBS.has(word)) matched = end;
+    if (matched >= 0) {
+      out.push({ index: i, text: frame.slice(i, matched) });
+      i = matched;
+    } else i = end;
+  }
+  return out;
+}
+
+/** A code unit of \w (without the u flag): what \b tells apart. */
+function isWordUnit(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+const SINGLE_VERBS = new Set<string>([...SAY, ...ACT, ...ENACT]);
+
+/** The phrases by their first word, longest first as the alternation tried them; `rest` follows one or more spaces. */
+const PHRASES_BY_FIRST_WORD = new Map<string, { rest: string }[]>();
+for (const [phrase] of [...PHRASES].sort((a, b) => b[0].length - a[0].length)) {
+  const space = phrase.indexOf(' ');
+  const first = phrase.slice(0, space);
+  const list = PHRASES_BY_FIRST_WORD.get(first) ?? [];
+  // Only the first space stood for \s+; the rest are single spaces.
+  list.push({ rest: phrase.slice(space + 1) });
+  PHRASES_BY_FIRST_WORD.set(first, list);
+}
+
+/** Where the phrase's rest ends when it follows `at` after whitespace and ends a word; else -1. */
+function phraseEnd(frame: string, at: number, rest: string): number {
+  let k = at;
+  while (k < frame.length && /\s/.test(frame[k])) k++;
+  if (k === at) return -1;
+  if (k + rest.length > frame.length) return -1;
+  // ASCII case only, as /i without u compares: no other letter folds to an ASCII one there.
+  for (let j = 0; j < rest.length; j++) {
+    const c = frame.charCodeAt(k + j);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== rest.charCodeAt(j)) return -1;
+  }
+  const end = k + rest.length;
+  return end < frame.length && isWordUnit(frame.charCodeAt(end)) ? -1 : end;
+}
 
 /** Words that may stand between a subject and its verb ("has repeatedly said", "later declared"). */
 const FILLERS = new Set(
@@ -317,10 +380,10 @@ export function findReportingEvents(frame: string, names: readonly NameMention[]
     if (subject) events.push({ start: passiveQuoted[1].length + 1, end: passiveQuoted[0].length, verb: 'quoted as saying', cls: 'say', subject, continues: false, content: true, colon: false });
   }
   let reported = false;
-  for (const m of frame.matchAll(VERB_RE)) {
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    const verb = m[0].toLowerCase().replace(/\s+/g, ' ');
+  for (const m of findVerbs(frame)) {
+    const start = m.index;
+    const end = start + m.text.length;
+    const verb = m.text.toLowerCase().replace(/\s+/g, ' ');
     if (events.some((e) => start >= e.start && start < e.end)) continue;
     const cls = verbClass(verb);
     // The words before the verb, in a bounded window (run-on text must stay linear).
@@ -329,7 +392,7 @@ export function findReportingEvents(frame: string, names: readonly NameMention[]
     if (/^puts? it$/.test(verb) && !/^[^.;]{0,50}:/.test(frame.slice(end))) continue;
     if (verb === 'went further' && !/^[^.;]*?,\s*\p{L}+ing\b/u.test(frame.slice(end))) continue;
     // "states" is a verb only in lower case and before its content ("the ministry states that"), never "United States" or "member states".
-    if (verb === 'states' && (m[0] !== 'states' || !/^\s*(?:that\b|:|[“"])/.test(frame.slice(end)))) continue;
+    if (verb === 'states' && (m.text !== 'states' || !/^\s*(?:that\b|:|[“"])/.test(frame.slice(end)))) continue;
     // Nouns and adjectives that share a verb's spelling: "a senior official's claim", "the offer", "the order".
     if (/(?<!\p{L})(?:the|a|an|this|that|its|his|her|their|our|any|no|every|such|rebel|truce|ceasefire|peace)\s+$/iu.test(before) && !/ing$/.test(verb)) continue;
     if (/^(?:offer|order|claim|report|promise|pledge|demand|request|note|decree|broker|sign)$/.test(verb) && !/(?<!\p{L})(?:to|will|would|can|could|must|may|might|did|do|does|not|they|we|i|you)\s+$/iu.test(before)) continue;
