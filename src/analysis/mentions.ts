@@ -110,7 +110,7 @@ function words(text: string): Word[] {
     return out;
   }
   // WORD_RE's ASCII case, /[A-Za-z][A-Za-z0-9'’.-]*|["“”„«»]/g, by hand: most news text is ASCII but for its
-  // quotes and dashes (General Punctuation), and this runs on every sentence twice.
+  // quotes and dashes (General Punctuation), and this runs on every sentence, and again on its masked narration.
   const n = text.length;
   let i = 0;
   while (i < n) {
