@@ -1,6 +1,6 @@
 import type { AnalysisInput, Person, Quote, Sentence, SentenceAttribution } from './types.js';
 import { paragraphStarts } from './text.js';
-import { ROLE_NOUNS, findNames, looksDemonym, midSentenceCaps, sentenceWords, type NameMention } from './mentions.js';
+import { NON_ASCII_LETTER, ROLE_NOUNS, findNames, looksDemonym, midSentenceCaps, sentenceWords, type NameMention } from './mentions.js';
 import { findQuotations, maskQuotes, type Quotation } from './quote-spans.js';
 import { findReportingEvents, type ReportingEvent } from './reporting.js';
 import { EntityChains, homeCountry, type Entity } from './entity-chains.js';
@@ -80,6 +80,30 @@ function sentencePlace(frame: string, names: NameMention[]): string | null {
 }
 
 /**
+ * What /\b\p{Lu}\p{Ll}[\p{L}-]+/gu matches in a text, in order. Text with no letter beyond ASCII is read
+ * by hand (there \p{Lu} is A-Z and \p{Ll} a-z); the rest is left to the regex.
+ */
+export function capitalisedWords(text: string): string[] {
+  if (NON_ASCII_LETTER.test(text)) return Array.from(text.matchAll(/\b\p{Lu}\p{Ll}[\p{L}-]+/gu), (m) => m[0]);
+  const out: string[] = [];
+  const n = text.length;
+  const isWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  const isTail = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+    if (c >= 65 && c <= 90 && d >= 97 && d <= 122 && (i === 0 || !isWord(text.charCodeAt(i - 1))) && i + 2 < n && isTail(text.charCodeAt(i + 2))) {
+      let j = i + 3;
+      while (j < n && isTail(text.charCodeAt(j))) j++;
+      out.push(text.slice(i, j));
+      i = j;
+    } else i++;
+  }
+  return out;
+}
+
+/**
  * The speaker and kind of every sentence (indexed by sentence index). `people` is accepted for
  * the summary's call and not needed: the entity chains are built here.
  */
@@ -90,7 +114,7 @@ export function attributeDetailed(input: AnalysisInput, sentences: Sentence[]): 
   const wordLists = sentenceWords(texts);
   const caps = midSentenceCaps(texts, wordLists);
   const capsCount = new Map<string, number>();
-  for (const t of texts) for (const m of t.matchAll(/\b\p{Lu}\p{Ll}[\p{L}-]+/gu)) capsCount.set(m[0], (capsCount.get(m[0]) ?? 0) + 1);
+  for (const t of texts) for (const word of capitalisedWords(t)) capsCount.set(word, (capsCount.get(word) ?? 0) + 1);
   const chains = new EntityChains(homeCountry(input.paragraphs, capsCount));
   const result: AttributionDetail[] = [];
   const frameEvents: { events: ReportingEvent[]; speakers: (Entity | null)[] }[] = [];

@@ -100,7 +100,7 @@ export interface Word {
 
 const WORD_RE = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*|["“”„«»]/gu;
 /** Anything outside ASCII but the General Punctuation block (U+2000–U+206F: quotes, dashes), which holds no letter, mark or digit. */
-const NON_ASCII_LETTER = /[\u0080-\u1fff\u2070-\uffff]/;
+export const NON_ASCII_LETTER = /[\u0080-\u1fff\u2070-\uffff]/;
 
 function words(text: string): Word[] {
   const out: Word[] = [];
@@ -153,13 +153,29 @@ function isCap(w: string): boolean {
   return c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
+/** /^["“”„«»]$/: a quotation mark standing as a word. By hand: it is asked of every word. */
 function isMark(w: string): boolean {
-  return /^["“”„«»]$/.test(w);
+  if (w.length !== 1) return false;
+  const c = w.charCodeAt(0);
+  return c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb;
 }
 
-function stripPossessive(w: string): { text: string; possessive: boolean } {
-  const m = /^(.*?)(?:['’]s|(?<=s)['’])$/u.exec(w);
-  return m && m[1] ? { text: m[1], possessive: true } : { text: w, possessive: false };
+/**
+ * "Khoury's" -> "Khoury", "Reyes'" -> "Reyes": what /^(.*?)(?:['’]s|(?<=s)['’])$/u finds, read from the
+ * word's end (the regex's lazy run was tried at every length of every word).
+ */
+export function stripPossessive(w: string): { text: string; possessive: boolean } {
+  const n = w.length;
+  // `.` stops at a line break: such a word is left to the regex.
+  if (/[\n\r\u2028\u2029]/.test(w)) {
+    const m = /^(.*?)(?:['’]s|(?<=s)['’])$/u.exec(w);
+    return m && m[1] ? { text: m[1], possessive: true } : { text: w, possessive: false };
+  }
+  const isApostrophe = (c: number): boolean => c === 39 || c === 0x2019;
+  let cut = -1;
+  if (n >= 2 && w.charCodeAt(n - 1) === 115 && isApostrophe(w.charCodeAt(n - 2))) cut = n - 2;
+  else if (n >= 2 && isApostrophe(w.charCodeAt(n - 1)) && w.charCodeAt(n - 2) === 115) cut = n - 1;
+  return cut > 0 ? { text: w.slice(0, cut), possessive: true } : { text: w, possessive: false };
 }
 
 /** Is the word at `at` the first of its clause (sentence start, after a mark, a colon, a dash or a bullet)? Reads a few characters only. */
@@ -293,9 +309,11 @@ export function findNames(frame: string, caps: ReadonlySet<string>, list: readon
     // A short window before the name: reading the whole sentence before every name would be quadratic.
     const windowStart = Math.max(0, w.start - 60);
     const before = frame.slice(windowStart, w.start);
-    const lower = /((?:\b\p{L}[\p{L}-]*\s+){0,2}?)\b(\p{Ll}[\p{Ll}-]*)\s+$/u.exec(before);
+    // The end-anchored pattern is tried from every position of the window: only where a role noun (all
+    // lower-case ASCII) can end right before the trailing whitespace, and only when its answer is used.
+    const lower = roleWords.length === 0 && nameTokens.length >= 2 && mayEndInRoleNoun(before) ? /((?:\b\p{L}[\p{L}-]*\s+){0,2}?)\b(\p{Ll}[\p{Ll}-]*)\s+$/u.exec(before) : null;
     let runStart = w.start;
-    if (roleWords.length === 0 && lower && ROLE_NOUNS.has(lower[2]) && nameTokens.length >= 2) {
+    if (lower && ROLE_NOUNS.has(lower[2])) {
       const mods = lower[1].trim().split(/\s+/).filter((m) => m && !/^(?:the|a|an|his|her|its|their|said|says|told)$/i.test(m));
       roleWords = [...mods, lower[2]];
       runStart = windowStart + before.length - (mods.length ? before.slice(before.lastIndexOf(mods[0])).length : lower[2].length + (lower[0].length - lower[0].trimEnd().length));
@@ -304,10 +322,12 @@ export function findNames(frame: string, caps: ReadonlySet<string>, list: readon
     const nextWord = /^\s+(\p{Ll}+)/u.exec(frame.slice(run[run.length - 1].end, run[run.length - 1].end + 30))?.[1];
     if (nameTokens.length >= 2 && !possessive && looksDemonym(nameTokens[nameTokens.length - 1]) && nextWord && ROLE_NOUNS.has(nextWord)) continue;
     if (nameTokens.length === 0) continue;
-    const name = nameTokens.join(' ').replace(/ - /g, '-');
+    const joinedName = nameTokens.join(' ');
+    const name = joinedName.includes(' - ') ? joinedName.replace(/ - /g, '-') : joinedName;
     const role = roleWords.length ? roleWords.join(' ') : null;
     const lead = frame.slice(Math.max(0, runStart - 24), runStart);
-    const governed = /\b(\p{L}+)\s+(?:the\s+)?$/u.test(lead) && PREPOSITIONS.has((/\b(\p{L}+)\s+(?:the\s+)?$/u.exec(lead)?.[1] ?? '').toLowerCase());
+    const governor = /\b(\p{L}+)\s+(?:the\s+)?$/u.exec(lead);
+    const governed = governor !== null && PREPOSITIONS.has(governor[1].toLowerCase());
     const nameStart = run[t >= 0 ? t + 1 : 0]?.start ?? w.start;
     out.push({
       start: runStart,
@@ -321,6 +341,18 @@ export function findNames(frame: string, caps: ReadonlySet<string>, list: readon
     });
   }
   return out;
+}
+
+/**
+ * Can `/(…)\b(\p{Ll}[\p{Ll}-]*)\s+$/u` end in a role noun here? Only if trailing whitespace follows an
+ * ASCII lower-case letter: every role noun is one lower-case ASCII word.
+ */
+export function mayEndInRoleNoun(text: string): boolean {
+  let i = text.length - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  if (i === text.length - 1 || i < 0) return false;
+  const c = text.charCodeAt(i);
+  return c >= 97 && c <= 122;
 }
 
 /** Plural common nouns by their endings ("Critics", "Analysts", "Officials", "Residents"); "Hamas" and "Reyes" are not. */

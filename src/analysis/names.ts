@@ -8,7 +8,14 @@ import { editDistance } from '../library/find.js';
 
 /** Remove accents ("Đoković" -> "Dokovic") so keys ignore them. */
 export function foldAccents(s: string): string {
+  // ASCII has no accents to fold (NFD leaves it as it is): most names in English copy, and this runs per word.
+  if (isAscii(s)) return s;
   return s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[Đđ]/g, (c) => (c === 'Đ' ? 'D' : 'd'));
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** Strip possessives, surrounding quotes and trailing punctuation, and collapse spaces. */

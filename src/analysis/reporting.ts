@@ -119,10 +119,10 @@ const FILLERS = new Set(
   ).split(' '),
 );
 const PARTICIPLES = /^(?:saying|adding|insisting|warning|calling|ruling|accusing|urging|arguing|claiming|noting|stressing|vowing|denying|blaming|describing|rejecting|dismissing|telling)$/i;
-const PRONOUNS: Record<string, SubjectRef & { kind: 'pronoun' }> = {
-  he: { kind: 'pronoun', word: 'he' }, she: { kind: 'pronoun', word: 'she' }, it: { kind: 'pronoun', word: 'it' },
-  they: { kind: 'pronoun', word: 'they' }, we: { kind: 'pronoun', word: 'we' }, i: { kind: 'pronoun', word: 'i' },
-};
+/** A Map, not an object: a noun phrase such as "constructor" must not find Object's own properties. */
+const PRONOUNS = new Map<string, SubjectRef & { kind: 'pronoun' }>(
+  (['he', 'she', 'it', 'they', 'we', 'i'] as const).map((word) => [word, { kind: 'pronoun', word }]),
+);
 const ADVERBIAL = /^(?:in|on|at|by|for|from|with|without|after|before|when|while|since|as|if|during|despite|although|though|until|once|under|over|across|amid|asked|speaking|later|earlier|late|early|meanwhile|back|instead|for|through|throughout|within|to|like|unlike|standing|two|three|hours|days|weeks|yesterday|today|now|then|still|but|and|yet|so|also)\b/i;
 const SUBORDINATE = /\b(?:after|because|since|when|while|before|until|although|though|if|unless|once|whereas|as|that|whether)\s+[^,]*$/i;
 const INDEFINITE = /^(?:a|an|one|two|three|four|several|some|many|other|another|senior|unnamed|anonymous)\b/i;
@@ -171,23 +171,37 @@ function stripFillers(text: string): string {
   }
 }
 
+/** Marks and spaces a noun phrase may open with, and close with: /^[\s"“”'‘’(—–-]+|[\s"“”'‘’)]+$/gu. */
+const PHRASE_OPENERS = new Set('"“”\'‘’(—–-');
+const PHRASE_CLOSERS = new Set('"“”\'‘’)');
+
+/** The phrase without the marks and spaces around it, as that pattern's replace leaves it, read from both ends. */
+export function trimPhrase(text: string): string {
+  let from = 0;
+  while (from < text.length && (PHRASE_OPENERS.has(text[from]) || /\s/.test(text[from]))) from++;
+  let to = text.length;
+  while (to > from && (PHRASE_CLOSERS.has(text[to - 1]) || /\s/.test(text[to - 1]))) to--;
+  return from === 0 && to === text.length ? text : text.slice(from, to);
+}
+
 /** What a noun phrase names, read from its words and the name mentions inside it. */
 export function readNounPhrase(text: string, start: number, names: readonly NameMention[], next: { text: string; start: number } | null): SubjectRef | null {
-  // "the Arab coalition led by Saudi Arabia": the coalition speaks; who leads it only describes it.
-  const np = text
-    .replace(/^[\s"“”'‘’(—–-]+|[\s"“”'‘’)]+$/gu, '')
+  const bare = trimPhrase(text)
     .replace(/^(?:but|and|yet|so|or)\s+/i, '')
     // A dateline before the subject: "CAIRO/ADEN (REUTERS) - Houthi fighters".
     .replace(/^\p{Lu}[\p{Lu}/ ,.'’-]*(?:\s*\(\p{Lu}[\p{Lu} ]+\))?\s+[-–—]+\s+/u, '')
     // "a Saudi defence ministry statement", "the army's statement": the body behind the document speaks.
-    .replace(/^(?:a|an|the|its|their)\s+((?:[\p{L}-]+\s+){1,4}?)(?:statement|communiqu[eé]|release)$/iu, (x, body: string) => (/['’]s?\s*$/.test(body) ? body.replace(/['’]s?\s*$/, '') : body.trim()))
-    .replace(/^((?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:led|backed|headed|supported|run|controlled|funded|chaired)\s+by\s+.*$/iu, '$1');
+    .replace(/^(?:a|an|the|its|their)\s+((?:[\p{L}-]+\s+){1,4}?)(?:statement|communiqu[eé]|release)$/iu, (x, body: string) => (/['’]s?\s*$/.test(body) ? body.replace(/['’]s?\s*$/, '') : body.trim()));
+  // "the Arab coalition led by Saudi Arabia": the coalition speaks; who leads it only describes it.
+  // Tried only where " by " is (no other letter folds to b or y under /iu).
+  const np = /\sby\s/i.test(bare) ? bare.replace(/^((?:the|a|an)\s+(?:[\p{L}-]+\s+){0,3}?[\p{Ll}-]+)\s+(?:led|backed|headed|supported|run|controlled|funded|chaired)\s+by\s+.*$/iu, '$1') : bare;
   if (!np) return null;
   // "which both sides had described as ...": a relative clause, not the sentence's report.
   if (/^(?:which|that|what|whom|whose|where|when)\b/i.test(np)) return null;
   const offset = start + text.indexOf(np);
   const lower = np.toLowerCase();
-  if (PRONOUNS[lower]) return PRONOUNS[lower];
+  const pronoun = PRONOUNS.get(lower);
+  if (pronoun) return pronoun;
   const inside = names.filter((m) => m.start >= offset - 1 && m.end <= offset + np.length + 1);
   // "Iranian-allied Houthi fighters in Yemen", "Hamas officials": a name before a body noun qualifies the body.
   const core = np.replace(/\s+(?:in|of|from|at|across|near)\s+.*$/iu, '');
@@ -259,6 +273,15 @@ export function readNounPhrase(text: string, start: number, names: readonly Name
   return null;
 }
 
+/** Does frame[from, to) hold a character every clause-start mark of subjectBefore needs (; : — ” " »)? */
+function hasClauseMark(frame: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = frame.charCodeAt(i);
+    if (c === 59 || c === 58 || c === 0x2014 || c === 0x201d || c === 34 || c === 0xbb) return true;
+  }
+  return false;
+}
+
 /** The subject of a verb at `v`, read back to the clause's start. */
 /** How far back a subject is looked for: a clause longer than this is read from here (linear time on run-on text). */
 const CLAUSE_REACH = 300;
@@ -267,7 +290,8 @@ function subjectBefore(frame: string, v: number, names: readonly NameMention[]):
   const from = Math.max(0, v - CLAUSE_REACH);
   let c = from;
   // Clause starts: a semicolon, a colon, a dash, or the close of a speech quote (masked: spaces before its mark).
-  for (const m of frame.slice(from, v).matchAll(/[;:]|\s[”"»]\s*,?\s|—/g)) c = from + (m.index ?? 0) + m[0].length;
+  // Only a window with one of those marks is scanned (most clauses have none).
+  if (hasClauseMark(frame, from, v)) for (const m of frame.slice(from, v).matchAll(/[;:]|\s[”"»]\s*,?\s|—/g)) c = from + (m.index ?? 0) + m[0].length;
   const clause = frame.slice(c, v);
   const stripped = stripFillers(clause);
   // "and said", "but insisted": a continuation of the clause before.
@@ -346,6 +370,12 @@ function hasContent(frame: string, verbEnd: number, cls: VerbClass, verb: string
 /** What every "X's account is that" holds: a cheap test before the full pattern (same flags, so never narrower). */
 const ACCOUNT_NOUN = /\b(?:account|view|position|version|argument|claim|assessment|line|case)\s+(?:is|was)\s+that\b/iu;
 
+/** What every "according to X" holds. */
+const ACCORDING_TO = /according to/i;
+
+/** What every "reported/quoted/cited X as saying/telling" holds. */
+const AS_SAYING = /\sas\s+(?:saying|telling)\b/i;
+
 /** What every "X was quoted as saying" holds (same flags as the full pattern, so never narrower). */
 const QUOTED_AS_SAYING = /quoted\s+as\s+saying/i;
 
@@ -353,7 +383,8 @@ const QUOTED_AS_SAYING = /quoted\s+as\s+saying/i;
 export function findReportingEvents(frame: string, names: readonly NameMention[]): ReportingEvent[] {
   const events: ReportingEvent[] = [];
   // "according to X": the source named after the phrase.
-  for (const m of frame.matchAll(/\baccording to\s+/gi)) {
+  // Each scan below first asks, in one cheap test, for a literal every match holds (same flags, so never narrower).
+  if (ACCORDING_TO.test(frame)) for (const m of frame.matchAll(/\baccording to\s+/gi)) {
     const start = m.index ?? 0;
     const from = start + m[0].length;
     const np = /^[^,.;:!?]{1,100}/.exec(frame.slice(from))?.[0] ?? '';
@@ -368,7 +399,7 @@ export function findReportingEvents(frame: string, names: readonly NameMention[]
     if (subject) events.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, verb: 'account', cls: 'say', subject, continues: false, content: true, colon: false });
   }
   // "X reported the army as saying", "quoted the minister as saying": the one quoted speaks.
-  for (const m of frame.matchAll(/\b(?:reported|quoted|cited)\s+((?:the\s+)?[^,.;]{1,60}?)\s+as\s+(?:saying|telling)\b/gi)) {
+  if (AS_SAYING.test(frame)) for (const m of frame.matchAll(/\b(?:reported|quoted|cited)\s+((?:the\s+)?[^,.;]{1,60}?)\s+as\s+(?:saying|telling)\b/gi)) {
     const at = (m.index ?? 0) + m[0].indexOf(m[1]);
     const subject = readNounPhrase(m[1], at, names, null);
     if (subject) events.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, verb: 'quoted as saying', cls: 'say', subject, continues: false, content: true, colon: false });
@@ -396,7 +427,8 @@ export function findReportingEvents(frame: string, names: readonly NameMention[]
     // Nouns and adjectives that share a verb's spelling: "a senior official's claim", "the offer", "the order".
     if (/(?<!\p{L})(?:the|a|an|this|that|its|his|her|their|our|any|no|every|such|rebel|truce|ceasefire|peace)\s+$/iu.test(before) && !/ing$/.test(verb)) continue;
     if (/^(?:offer|order|claim|report|promise|pledge|demand|request|note|decree|broker|sign)$/.test(verb) && !/(?<!\p{L})(?:to|will|would|can|could|must|may|might|did|do|does|not|they|we|i|you)\s+$/iu.test(before)) continue;
-    const participle = PARTICIPLES.test(verb.split(' ')[0]);
+    const space = verb.indexOf(' ');
+    const participle = PARTICIPLES.test(space < 0 ? verb : verb.slice(0, space));
     if (participle) {
       // ", adding that", ", ruling out any talks": the participle shares the clause's subject.
       if (/,\s*$/.test(before) || /\b(?:and|while)\s+$/i.test(before)) events.push({ start, end, verb, cls, subject: null, continues: true, content: hasContent(frame, end, cls, verb, false), colon: /^\s*:/.test(frame.slice(end)) });
