@@ -79,6 +79,16 @@ function sentencePlace(frame: string, names: NameMention[]): string | null {
   return m ? m.name : null;
 }
 
+/** \w as \b reads it without /i: [A-Za-z0-9_]. */
+function isWord(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/** [\p{L}-] in ASCII text. */
+function isTail(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
+}
+
 /**
  * What /\b\p{Lu}\p{Ll}[\p{L}-]+/gu matches in a text, in order. Text with no letter beyond ASCII is read
  * by hand (there \p{Lu} is A-Z and \p{Ll} a-z); the rest is left to the regex.
@@ -87,8 +97,6 @@ export function capitalisedWords(text: string): string[] {
   if (NON_ASCII_LETTER.test(text)) return Array.from(text.matchAll(/\b\p{Lu}\p{Ll}[\p{L}-]+/gu), (m) => m[0]);
   const out: string[] = [];
   const n = text.length;
-  const isWord = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-  const isTail = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);

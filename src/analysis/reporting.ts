@@ -367,6 +367,12 @@ function hasContent(frame: string, verbEnd: number, cls: VerbClass, verb: string
   return words.length >= 2;
 }
 
+/**
+ * What every "X's account is that" holds, in a test without /u that is cheaper still: "is/was that", the long s
+ * (ſ, which /iu folds to s) spelled out.
+ */
+const ACCOUNT_VERB = /(?:i|wa)[sſ]\s+that/i;
+
 /** What every "X's account is that" holds: a cheap test before the full pattern (same flags, so never narrower). */
 const ACCOUNT_NOUN = /\b(?:account|view|position|version|argument|claim|assessment|line|case)\s+(?:is|was)\s+that\b/iu;
 
@@ -394,7 +400,7 @@ export function findReportingEvents(frame: string, names: readonly NameMention[]
     events.push({ start, end: from, verb: 'according to', cls: 'say', subject, continues: false, content: true, colon: false });
   }
   // "X's account/view/position is that ...". The lazy run before it is costly, so only where the noun phrase is.
-  if (ACCOUNT_NOUN.test(frame)) for (const m of frame.matchAll(/\b((?:the\s+)?[\p{L}\s-]{1,40}?)['’]s?\s+(?:account|view|position|version|argument|claim|assessment|line|case)\s+(?:is|was)\s+that\b/giu)) {
+  if (ACCOUNT_VERB.test(frame) && ACCOUNT_NOUN.test(frame)) for (const m of frame.matchAll(/\b((?:the\s+)?[\p{L}\s-]{1,40}?)['’]s?\s+(?:account|view|position|version|argument|claim|assessment|line|case)\s+(?:is|was)\s+that\b/giu)) {
     const subject = readNounPhrase(m[1], m.index ?? 0, names, null);
     if (subject) events.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, verb: 'account', cls: 'say', subject, continues: false, content: true, colon: false });
   }

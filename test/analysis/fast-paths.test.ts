@@ -63,6 +63,18 @@ describe('fast paths of the attribution pass', () => {
     );
   });
 
+  it('asks for an "account is that" only where its verb and "that" are', () => {
+    // The cheap test before the /iu pattern must hold wherever the pattern matches, the long s and the Kelvin sign included.
+    const words = ['account', 'ACCOUNT', 'view', 'poſition', 'caſe', 'claim', 'is', 'IS', 'iſ', 'waſ', 'was', 'that', 'THAT', 'The', "envoy's", '\u212a'];
+    const sentence = fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(' ', '  ', '\n', '\u00a0', '')), { maxLength: 8 }).map((parts) => parts.map(([w, g]) => w + g).join(''));
+    fc.assert(
+      fc.property(sentence, (frame) => {
+        if (/\b(?:account|view|position|version|argument|claim|assessment|line|case)\s+(?:is|was)\s+that\b/iu.test(frame)) expect(/(?:i|wa)[sſ]\s+that/i.test(frame)).toBe(true);
+      }),
+      runs,
+    );
+  });
+
   it('finds a lower-case role before a name only where the role ends right before the name', () => {
     // The pre-check before the end-anchored role pattern: a role noun must end right before the name's space.
     const caps = new Set<string>();
