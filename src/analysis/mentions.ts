@@ -136,8 +136,10 @@ function isAsciiWordTail(c: number): boolean {
 function pushWord(out: Word[], token: string, start: number): void {
   let t = token;
   // A full stop ends the word unless it closes a title or an initial ("Dr.", "J.").
-  if (t.endsWith('.') && !TITLE_HEADS.has(t) && !/^\p{Lu}\.$/u.test(t) && !/^(?:\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/, '');
-  if (t.endsWith('-')) t = t.replace(/-+$/, '');
+  // The last code unit, read once: most words end in neither.
+  const last = t.charCodeAt(t.length - 1);
+  if (last === 46 && !TITLE_HEADS.has(t) && !/^\p{Lu}\.$/u.test(t) && !/^(?:\p{L}\.)+$/u.test(t)) t = t.replace(/\.+$/, '');
+  if (t.charCodeAt(t.length - 1) === 45) t = t.replace(/-+$/, '');
   if (t) out.push({ text: t, start, end: start + t.length });
 }
 
@@ -150,7 +152,11 @@ function isCap(w: string): boolean {
   const c = w[0];
   // The particle test only for words that can open with one (a regex per word is the cost).
   if ((c === 'a' || c === 'e' || c === 'b' || c === 'i') && /^(?:al|el|bin|ibn|abu)-\p{Lu}/u.test(w)) return true;
-  return c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
+  if (c === undefined) return false;
+  // ASCII answers by its code: A-Z is capitalised, nothing else is (the case mappings agree).
+  const code = c.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90;
+  return c !== c.toLowerCase() && c === c.toUpperCase();
 }
 
 /** /^["“”„«»]$/: a quotation mark standing as a word. By hand: it is asked of every word. */
