@@ -80,6 +80,46 @@ const STOPWORDS = new Set(
 const TITLE_WORD = /^(?:President|Minister|Secretary|Mr|Mrs|Ms|Dr|Governor|Mayor|Commander|General|Colonel|Captain|Envoy|Ambassador|Senator|Spokesman|Spokeswoman|Chief|Deputy|Judge|Bishop|King|Queen|Prince|Pope|Sir)\.?$/;
 /** Words before a name that say it is a place. */
 const PLACE_BEFORE = /(?:\b(?:in|at|from|near|into|across|outside|toward|towards|around|of the (?:town|city|village|port|capital|region|province|district) of|town of|city of|village of)\s+)$/;
+/** The words PLACE_BEFORE can end on: the text before its trailing spaces ends with one of them, or it can't match. */
+const PLACE_LAST_WORDS = ['in', 'at', 'from', 'near', 'into', 'across', 'outside', 'toward', 'towards', 'around', 'of'];
+/** The words TITLE_BEFORE can end on (before an optional dot and the trailing spaces). */
+const TITLE_LAST_WORDS = 'President Minister Secretary Mr Mrs Ms Dr Governor Mayor Commander General Colonel Envoy Ambassador spokesman spokeswoman spokesperson envoy minister president leader commander'.split(' ');
+
+/** What `\s` matches (no `u` flag): the Unicode white space and line terminators. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The end of `text` before its trailing white space, or -1 when it has none. An end-anchored
+ * pattern `…word\s+$` can match only with that word ending there, so looking the word up first
+ * spares the regex, which would otherwise be tried from every position of the text.
+ */
+function beforeTrailingSpace(text: string): number {
+  let i = text.length;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  return i === text.length ? -1 : i;
+}
+
+function endsWithOneOf(text: string, end: number, words: readonly string[]): boolean {
+  for (const w of words) if (end >= w.length && text.startsWith(w, end - w.length)) return true;
+  return false;
+}
+
+/** PLACE_BEFORE.test(text), the regex run only when its last word is there. */
+export function placeBefore(text: string): boolean {
+  const end = beforeTrailingSpace(text);
+  return end > 0 && endsWithOneOf(text, end, PLACE_LAST_WORDS) && PLACE_BEFORE.test(text);
+}
+
+/** TITLE_BEFORE.test(text), the regex run only when its last word is there. */
+export function titleBefore(text: string): boolean {
+  const spaceAt = beforeTrailingSpace(text);
+  if (spaceAt <= 0) return false;
+  const end = text.charCodeAt(spaceAt - 1) === 46 ? spaceAt - 1 : spaceAt;
+  return endsWithOneOf(text, end, TITLE_LAST_WORDS) && TITLE_BEFORE.test(text);
+}
+
 /** Words around a name that say it is a person. */
 const PERSON_AFTER = /^(?:,\s+(?:a|an|the|who|\d+)\b|\s+(?:said|says|told|added|wrote|warned|insisted|argued|denied|stated|urged|vowed|acknowledged)\b)/;
 const TITLE_BEFORE = /\b(?:President|Minister|Secretary|Mr|Mrs|Ms|Dr|Governor|Mayor|Commander|General|Colonel|Envoy|Ambassador|spokesman|spokeswoman|spokesperson|envoy|minister|president|leader|commander)\.?\s+$/;
@@ -91,9 +131,15 @@ const DATELINE_TAG = /\((?:\p{Lu}[\p{L}.]*\s?){1,3}\)\s*(?=[—–-])/u;
 const ORG_ENDINGS = /^(?:Nations|Movement|Brigades?|Front|Ministry|Council|Union|Party|Agency|Army|Forces|Committee|Commission|Mission|Office|Court|Bank|Fund|Organi[sz]ation|Alliance|Coalition|Group|Company|Corporation|Institute|University|Press|News|Radio|Herald|Gazette|Tribune|Observer|Post|Times)$/;
 
 /** A word as a reader should see it: no possessive, a shouted dateline word in title case. */
-function readableWord(word: string): string {
-  const w = word.replace(/['’]s$/, '');
-  return w.length > 3 && w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w;
+export function readableWord(word: string): string {
+  const n = word.length;
+  // What `word.replace(/['’]s$/, '')` leaves.
+  const w = n >= 2 && word.charCodeAt(n - 1) === 115 && (word.charCodeAt(n - 2) === 39 || word.charCodeAt(n - 2) === 0x2019) ? word.slice(0, n - 2) : word;
+  if (w.length <= 3) return w;
+  // No character's upper case holds a lower-case ASCII letter, so one there means the word is not all capitals.
+  const second = w.charCodeAt(1);
+  if (second >= 97 && second <= 122) return w;
+  return w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w;
 }
 
 const foldCache = new Map<string, string>();
@@ -124,6 +170,33 @@ export function nameKey(word: string): string {
   return foldKey(word).slice(0, 6);
 }
 
+/** A name word's key and its feature ("n:" and the key), cached as foldKey is: the same strings each time, so maps hash them once. */
+function nameFeature(word: string): { key: string; feature: string } {
+  let hit = nameCache.get(word);
+  if (hit === undefined) {
+    const key = nameKey(word);
+    hit = { key, feature: `n:${key}` };
+    if (nameCache.size > 100_000) nameCache.clear();
+    nameCache.set(word, hit);
+  }
+  return hit;
+}
+
+const nameCache = new Map<string, { key: string; feature: string }>();
+
+/** A folded lead word's feature ("w:" and its wordKey), cached likewise. */
+function wordFeature(folded: string): string {
+  let hit = wordCache.get(folded);
+  if (hit === undefined) {
+    hit = `w:${wordKey(folded)}`;
+    if (wordCache.size > 100_000) wordCache.clear();
+    wordCache.set(folded, hit);
+  }
+  return hit;
+}
+
+const wordCache = new Map<string, string>();
+
 function wordKey(word: string): string {
   const w = foldKey(word);
   const stem = w.length > 6 ? w.replace(/(?:ing|ed|es|s)$/, '') : w.replace(/s$/, '');
@@ -151,9 +224,21 @@ interface Run {
   /** The capitalised town of a dateline ("DALMOR, Veldoria, March 4 —"). */
   dateline: boolean;
   initial: boolean;
-  before: string;
-  after: string;
+  /** The text the run was read from, and where the run starts and ends in it. */
+  text: string;
+  start: number;
+  end: number;
   lead: boolean;
+}
+
+/** The 40 characters before a run, where a title or a preposition says what it names. */
+function runBefore(run: Run): string {
+  return run.text.slice(Math.max(0, run.start - 40), run.start);
+}
+
+/** The 24 characters after a run. */
+function runAfter(run: Run): string {
+  return run.text.slice(run.end, run.end + 24);
 }
 
 function readRuns(text: string, lead: boolean, out: Run[], first = false): void {
@@ -164,8 +249,9 @@ function readRuns(text: string, lead: boolean, out: Run[], first = false): void 
       words,
       dateline: first && index < 40 && /^[^a-z]*$/.test(text.slice(0, index + match[0].length)) && /^,/.test(text.slice(index + match[0].length)),
       initial: initialAt(text, index),
-      before: text.slice(Math.max(0, index - 40), index),
-      after: text.slice(index + match[0].length, index + match[0].length + 24),
+      text,
+      start: index,
+      end: index + match[0].length,
       lead,
     });
   }
@@ -199,13 +285,15 @@ export function storySignature(input: StoryInput): StorySignature {
   const midSentence = new Set<string>();
   for (const run of runs) run.words.forEach((w, i) => (i > 0 || !run.initial) && midSentence.add(foldKey(w)));
 
-  const features = new Map<string, number>();
+  // Name and word features apart, each in the order first seen, put together below (names first, as they come first).
+  const nameCounts = new Map<string, number>();
+  const wordCounts = new Map<string, number>();
   const names = new Map<string, NameUse>();
   for (const run of runs) {
     // A sentence's first word is capitalised anyway: it is a name only if the article capitalises it elsewhere too.
     const keep = run.words.map((w, i) => {
-      const f = foldKey(w);
       if (PARTICLES.has(w)) return 'particle';
+      const f = foldKey(w);
       if (f.length < 2 || NOT_NAMES.has(f) || outletWords.has(f)) return 'drop';
       return i === 0 && run.initial && !midSentence.has(f) ? 'drop' : 'name';
     });
@@ -231,14 +319,14 @@ export function storySignature(input: StoryInput): StorySignature {
       const words = segment.filter((w) => !PARTICLES.has(w));
       const org = ORG_ENDINGS.test(segment[segment.length - 1]);
       const opensRun = k === 0 && keep[0] !== 'drop';
-      const place = !org && opensRun && (PLACE_BEFORE.test(run.before) || run.dateline) ? 1 : 0;
+      const place = !org && opensRun && (placeBefore(runBefore(run)) || run.dateline) ? 1 : 0;
       const last = k === segments.length - 1;
-      const person = !org && !place && (titled[k] || (opensRun && TITLE_BEFORE.test(run.before)) || (last && PERSON_AFTER.test(run.after))) ? 1 : 0;
-      const form = segment.map(readableWord).join(' ');
+      const person = !org && !place && (titled[k] || (opensRun && titleBefore(runBefore(run))) || (last && PERSON_AFTER.test(runAfter(run)))) ? 1 : 0;
+      const form = segment.length === 1 ? readableWord(segment[0]) : segment.map(readableWord).join(' ');
       for (const w of words) {
-        const key = nameKey(w);
+        const { key, feature } = nameFeature(w);
         if (key.length < 2) continue;
-        bump(features, `n:${key}`, run.lead ? LEAD_NAME_WEIGHT : 1);
+        bump(nameCounts, feature, run.lead ? LEAD_NAME_WEIGHT : 1);
         const use = names.get(key) ?? { form, count: 0, person: 0, place: 0 };
         if (form.length > use.form.length) use.form = form;
         use.count++;
@@ -253,9 +341,11 @@ export function storySignature(input: StoryInput): StorySignature {
   for (const m of leadText.matchAll(words)) {
     const w = foldKey(m[0]);
     if (w.length < 4 || STOPWORDS.has(w)) continue;
-    bump(features, `w:${wordKey(w)}`, 1);
+    bump(wordCounts, wordFeature(w), 1);
   }
   // Counts grow slowly: the tenth mention of a name is not ten times the first.
-  for (const [k, v] of features) features.set(k, (k.startsWith('w:') ? WORD_WEIGHT : 1) * (1 + Math.log(v)));
+  const features = new Map<string, number>();
+  for (const [k, v] of nameCounts) features.set(k, 1 + Math.log(v));
+  for (const [k, v] of wordCounts) features.set(k, WORD_WEIGHT * (1 + Math.log(v)));
   return { id: input.id, day: dayNumber(input.date), features, names };
 }
