@@ -2,7 +2,7 @@ import type { AnalysisInput, Person, Quote, Sentence, SentenceAttribution } from
 import { paragraphStarts } from './text.js';
 import { NON_ASCII_LETTER, ROLE_NOUNS, findNames, looksDemonym, midSentenceCaps, sentenceWords, type NameMention } from './mentions.js';
 import { findQuotations, maskQuotes, type Quotation } from './quote-spans.js';
-import { findReportingEvents, type ReportingEvent } from './reporting.js';
+import { findReportingEvents, isWordUnit, type ReportingEvent } from './reporting.js';
 import { EntityChains, homeCountry, type Entity } from './entity-chains.js';
 
 export { OPENING_QUOTE, balancedRange, quoteSpans } from './quote-spans.js';
@@ -79,11 +79,6 @@ function sentencePlace(frame: string, names: NameMention[]): string | null {
   return m ? m.name : null;
 }
 
-/** \w as \b reads it without /i: [A-Za-z0-9_]. */
-function isWord(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
-}
-
 /** [\p{L}-] in ASCII text. */
 function isTail(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45;
@@ -101,7 +96,7 @@ export function capitalisedWords(text: string): string[] {
   while (i < n) {
     const c = text.charCodeAt(i);
     const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-    if (c >= 65 && c <= 90 && d >= 97 && d <= 122 && (i === 0 || !isWord(text.charCodeAt(i - 1))) && i + 2 < n && isTail(text.charCodeAt(i + 2))) {
+    if (c >= 65 && c <= 90 && d >= 97 && d <= 122 && (i === 0 || !isWordUnit(text.charCodeAt(i - 1))) && i + 2 < n && isTail(text.charCodeAt(i + 2))) {
       let j = i + 3;
       while (j < n && isTail(text.charCodeAt(j))) j++;
       out.push(text.slice(i, j));

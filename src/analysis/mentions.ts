@@ -1,3 +1,4 @@
+import { isWhitespace } from '../library/markdown-text.js';
 import { VERB_AHEAD } from './reporting-verbs.js';
 
 /**
@@ -355,7 +356,7 @@ export function findNames(frame: string, caps: ReadonlySet<string>, list: readon
  */
 export function mayEndInRoleNoun(text: string): boolean {
   let i = text.length - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
+  while (i >= 0 && isWhitespace(text.charCodeAt(i))) i--;
   if (i === text.length - 1 || i < 0) return false;
   const c = text.charCodeAt(i);
   return c >= 97 && c <= 122;

@@ -1,3 +1,4 @@
+import { isWhitespace } from '../library/markdown-text.js';
 import { ROLE_NOUNS, looksDemonym, type NameMention } from './mentions.js';
 import { ACT, DOCUMENT, ENACT, PHRASES, SAY } from './reporting-verbs.js';
 
@@ -78,7 +79,7 @@ export function findVerbs(frame: string): { index: number; text: string }[] {
 }
 
 /** A code unit of \w (without the u flag): what \b tells apart. */
-function isWordUnit(c: number): boolean {
+export function isWordUnit(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
@@ -178,9 +179,9 @@ const PHRASE_CLOSERS = new Set('"“”\'‘’)');
 /** The phrase without the marks and spaces around it, as that pattern's replace leaves it, read from both ends. */
 export function trimPhrase(text: string): string {
   let from = 0;
-  while (from < text.length && (PHRASE_OPENERS.has(text[from]) || /\s/.test(text[from]))) from++;
+  while (from < text.length && (PHRASE_OPENERS.has(text[from]) || isWhitespace(text.charCodeAt(from)))) from++;
   let to = text.length;
-  while (to > from && (PHRASE_CLOSERS.has(text[to - 1]) || /\s/.test(text[to - 1]))) to--;
+  while (to > from && (PHRASE_CLOSERS.has(text[to - 1]) || isWhitespace(text.charCodeAt(to - 1)))) to--;
   return from === 0 && to === text.length ? text : text.slice(from, to);
 }
 

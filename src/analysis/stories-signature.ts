@@ -1,3 +1,5 @@
+import { isWhitespace } from '../library/markdown-text.js';
+import { NON_ASCII_LETTER } from './mentions.js';
 import type { StoryInput } from './types.js';
 
 /**
@@ -32,8 +34,6 @@ const NAME_RUN =
 /** NAME_RUN for text with no letters outside ASCII (punctuation such as “ ” ’ — is fine): the same runs, several times faster. */
 const ASCII_NAME_RUN =
   /(?:(?:al|el)-)?[A-Z][A-Za-z'’-]*(?:[ \t]+(?:(?:van|von|der|den|de|del|della|da|di|du|la|le|al|bin|ibn)[ \t]+)*(?:(?:al|el)-)?[A-Z][A-Za-z'’-]*)*/g;
-/** A letter or mark outside ASCII; the General Punctuation block (U+2000–U+206F) is not. */
-const NON_ASCII_LETTER = /[\u0080-\u1fff\u2070-\uffff]/;
 const PARTICLES = new Set('van von der den de del della da di du la le al bin ibn'.split(' '));
 
 /**
@@ -85,11 +85,6 @@ const PLACE_LAST_WORDS = ['in', 'at', 'from', 'near', 'into', 'across', 'outside
 /** The words TITLE_BEFORE can end on (before an optional dot and the trailing spaces). */
 const TITLE_LAST_WORDS = 'President Minister Secretary Mr Mrs Ms Dr Governor Mayor Commander General Colonel Envoy Ambassador spokesman spokeswoman spokesperson envoy minister president leader commander'.split(' ');
 
-/** What `\s` matches (no `u` flag): the Unicode white space and line terminators. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /**
  * The end of `text` before its trailing white space, or -1 when it has none. An end-anchored
  * pattern `…word\s+$` can match only with that word ending there, so looking the word up first
@@ -97,7 +92,7 @@ function isSpace(c: number): boolean {
  */
 function beforeTrailingSpace(text: string): number {
   let i = text.length;
-  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  while (i > 0 && isWhitespace(text.charCodeAt(i - 1))) i--;
   return i === text.length ? -1 : i;
 }
 
