@@ -1,5 +1,5 @@
-import { isWhitespace } from '../library/markdown-text.js';
 import { VERB_AHEAD } from './reporting-verbs.js';
+import { endBeforeTrailingSpace } from './text.js';
 
 /**
  * Mentions: the proper names in a sentence's narration, each with the title written before it
@@ -355,10 +355,9 @@ export function findNames(frame: string, caps: ReadonlySet<string>, list: readon
  * ASCII lower-case letter: every role noun is one lower-case ASCII word.
  */
 export function mayEndInRoleNoun(text: string): boolean {
-  let i = text.length - 1;
-  while (i >= 0 && isWhitespace(text.charCodeAt(i))) i--;
-  if (i === text.length - 1 || i < 0) return false;
-  const c = text.charCodeAt(i);
+  const end = endBeforeTrailingSpace(text);
+  if (end <= 0) return false;
+  const c = text.charCodeAt(end - 1);
   return c >= 97 && c <= 122;
 }
 

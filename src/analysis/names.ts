@@ -1,4 +1,5 @@
 import { editDistance } from '../library/find.js';
+import { isAscii } from './text.js';
 /**
  * Name cleaning and alias merging, shared by entities, attribution and the comparison.
  * The same person is named many ways in news ("Volodymyr Zelenskyy", "Zelensky",
@@ -11,11 +12,6 @@ export function foldAccents(s: string): string {
   // ASCII has no accents to fold (NFD leaves it as it is): most names in English copy, and this runs per word.
   if (isAscii(s)) return s;
   return s.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[Đđ]/g, (c) => (c === 'Đ' ? 'D' : 'd'));
-}
-
-function isAscii(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
-  return true;
 }
 
 /** Strip possessives, surrounding quotes and trailing punctuation, and collapse spaces. */

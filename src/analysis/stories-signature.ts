@@ -1,5 +1,5 @@
-import { isWhitespace } from '../library/markdown-text.js';
 import { NON_ASCII_LETTER } from './mentions.js';
+import { endBeforeTrailingSpace, isAscii } from './text.js';
 import type { StoryInput } from './types.js';
 
 /**
@@ -85,17 +85,6 @@ const PLACE_LAST_WORDS = ['in', 'at', 'from', 'near', 'into', 'across', 'outside
 /** The words TITLE_BEFORE can end on (before an optional dot and the trailing spaces). */
 const TITLE_LAST_WORDS = 'President Minister Secretary Mr Mrs Ms Dr Governor Mayor Commander General Colonel Envoy Ambassador spokesman spokeswoman spokesperson envoy minister president leader commander'.split(' ');
 
-/**
- * The end of `text` before its trailing white space, or -1 when it has none. An end-anchored
- * pattern `…word\s+$` can match only with that word ending there, so looking the word up first
- * spares the regex, which would otherwise be tried from every position of the text.
- */
-function beforeTrailingSpace(text: string): number {
-  let i = text.length;
-  while (i > 0 && isWhitespace(text.charCodeAt(i - 1))) i--;
-  return i === text.length ? -1 : i;
-}
-
 function endsWithOneOf(text: string, end: number, words: readonly string[]): boolean {
   for (const w of words) if (end >= w.length && text.startsWith(w, end - w.length)) return true;
   return false;
@@ -103,13 +92,13 @@ function endsWithOneOf(text: string, end: number, words: readonly string[]): boo
 
 /** PLACE_BEFORE.test(text), the regex run only when its last word is there. */
 export function placeBefore(text: string): boolean {
-  const end = beforeTrailingSpace(text);
+  const end = endBeforeTrailingSpace(text);
   return end > 0 && endsWithOneOf(text, end, PLACE_LAST_WORDS) && PLACE_BEFORE.test(text);
 }
 
 /** TITLE_BEFORE.test(text), the regex run only when its last word is there. */
 export function titleBefore(text: string): boolean {
-  const spaceAt = beforeTrailingSpace(text);
+  const spaceAt = endBeforeTrailingSpace(text);
   if (spaceAt <= 0) return false;
   const end = text.charCodeAt(spaceAt - 1) === 46 ? spaceAt - 1 : spaceAt;
   return endsWithOneOf(text, end, TITLE_LAST_WORDS) && TITLE_BEFORE.test(text);
@@ -137,25 +126,32 @@ export function readableWord(word: string): string {
   return w === w.toUpperCase() ? w[0] + w.slice(1).toLowerCase() : w;
 }
 
+/**
+ * `cache`'s value for `key`, made once. Words repeat across a library, so each is folded and keyed once;
+ * bounded, so a long run over a large library can't grow a cache without end.
+ */
+function remembered<V>(cache: Map<string, V>, key: string, make: (key: string) => V): V {
+  let hit = cache.get(key);
+  if (hit === undefined) {
+    hit = make(key);
+    if (cache.size > 100_000) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
 const foldCache = new Map<string, string>();
 
 /** A word folded for comparison: no accents, lower case, no possessive or punctuation. Names repeat, so it is cached. */
 function foldKey(word: string): string {
-  const hit = foldCache.get(word);
-  if (hit !== undefined) return hit;
-  const plain = ASCII_ONLY.test(word) ? word : word.normalize('NFD').replace(/\p{M}+/gu, '');
-  const key = plain
-    .toLowerCase()
-    .replace(/^(?:al|el)-/, '')
-    .replace(/['’]s$/, '')
-    .replace(/[^\p{L}\d]/gu, '');
-  // Bounded, so a long run over a large library can't grow it without end.
-  if (foldCache.size > 100_000) foldCache.clear();
-  foldCache.set(word, key);
-  return key;
+  return remembered(foldCache, word, (w) =>
+    (isAscii(w) ? w : w.normalize('NFD').replace(/\p{M}+/gu, ''))
+      .toLowerCase()
+      .replace(/^(?:al|el)-/, '')
+      .replace(/['’]s$/, '')
+      .replace(/[^\p{L}\d]/gu, ''),
+  );
 }
-
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /**
  * A name word's key: folded and cut to six letters, so a demonym meets its country ("Kestranian",
@@ -167,27 +163,17 @@ export function nameKey(word: string): string {
 
 /** A name word's key and its feature ("n:" and the key), cached as foldKey is: the same strings each time, so maps hash them once. */
 function nameFeature(word: string): { key: string; feature: string } {
-  let hit = nameCache.get(word);
-  if (hit === undefined) {
-    const key = nameKey(word);
-    hit = { key, feature: `n:${key}` };
-    if (nameCache.size > 100_000) nameCache.clear();
-    nameCache.set(word, hit);
-  }
-  return hit;
+  return remembered(nameCache, word, (w) => {
+    const key = nameKey(w);
+    return { key, feature: `n:${key}` };
+  });
 }
 
 const nameCache = new Map<string, { key: string; feature: string }>();
 
 /** A folded lead word's feature ("w:" and its wordKey), cached likewise. */
 function wordFeature(folded: string): string {
-  let hit = wordCache.get(folded);
-  if (hit === undefined) {
-    hit = `w:${wordKey(folded)}`;
-    if (wordCache.size > 100_000) wordCache.clear();
-    wordCache.set(folded, hit);
-  }
-  return hit;
+  return remembered(wordCache, folded, (w) => `w:${wordKey(w)}`);
 }
 
 const wordCache = new Map<string, string>();

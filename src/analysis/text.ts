@@ -1,4 +1,22 @@
+import { isWhitespace } from '../library/markdown-text.js';
 import type { AnalysisInput } from './types.js';
+
+/** Whether every code unit of `s` is ASCII: such text has no accents to fold and no case beyond A–Z. */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
+}
+
+/**
+ * Where `text` ends before its trailing white space, or -1 when it has none. An end-anchored pattern
+ * `…word\s+$` can match only with that word ending there, so looking at the word first spares the
+ * regex, which would otherwise be tried from every position of the text.
+ */
+export function endBeforeTrailingSpace(text: string): number {
+  let i = text.length;
+  while (i > 0 && isWhitespace(text.charCodeAt(i - 1))) i--;
+  return i === text.length ? -1 : i;
+}
 
 /** The paragraph separator in the analysis text: every Evidence offset counts it. */
 export const PARAGRAPH_SEPARATOR = '\n\n';
